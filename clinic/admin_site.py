@@ -1,0 +1,42 @@
+from functools import wraps
+
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalAdminSite(admin.AdminSite):
+    site_header = _("Clinic portal administration")
+    site_title = _("Clinic portal")
+    index_title = _("Clinic work")
+
+    def has_permission(self, request):
+        # Staff reach the admin only through a clinic; patients never do.
+        user = request.user
+        if not (user.is_active and user.is_staff):
+            return False
+        return user.is_superuser or hasattr(user, "staff_membership")
+
+    def admin_view(self, view, cacheable=False):
+        guarded = super().admin_view(view, cacheable)
+
+        @wraps(guarded)
+        def inner(request, *args, **kwargs):
+            # One sign-in page for everyone (the portal's own), and a plain refusal
+            # for a signed-in person the admin is not for, instead of a sign-in loop.
+            if not self.has_permission(request):
+                if request.user.is_authenticated:
+                    raise PermissionDenied
+                return redirect_to_login(request.get_full_path())
+            return guarded(request, *args, **kwargs)
+
+        return inner
+
+    @login_not_required
+    def login(self, request, extra_context=None):
+        if request.user.is_authenticated and not self.has_permission(request):
+            raise PermissionDenied
+        return redirect_to_login(request.GET.get("next") or reverse("admin:index"))

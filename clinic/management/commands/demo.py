@@ -1,0 +1,75 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from clinic.models import Clinic, User
+from clinic.roles import CLINICIAN, FRONT_DESK
+from clinic.services import set_staff_role
+
+DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - published demo password, by design
+
+CLINICS = [
+    {
+        "slug": "riverside",
+        "name": "Riverside Physiotherapy",
+        "address": "120 River Road, Ottawa ON K1A 0A1",
+        "phone": "613-555-0142",
+        "email": "hello@riverside.example",
+        "time_zone": "America/Toronto",
+    },
+    {
+        "slug": "lakeshore",
+        "name": "Lakeshore Sports Clinic",
+        "address": "45 rue du Lac, Montréal QC H2X 1Y4",
+        "phone": "514-555-0178",
+        "email": "bonjour@lakeshore.example",
+        "time_zone": "America/Toronto",
+    },
+]
+
+STAFF = [
+    ("physio@riverside.example", "Jordan", "Reyes", "en", "riverside", CLINICIAN),
+    ("desk@riverside.example", "Pat", "Kim", "en", "riverside", FRONT_DESK),
+    ("physio@lakeshore.example", "Camille", "Tremblay", "fr", "lakeshore", CLINICIAN),
+]
+
+PATIENTS = [
+    ("alex@patients.example", "Alex", "Martin", "en"),
+    ("sam@patients.example", "Sam", "Okafor", "en"),
+    ("remy@patients.example", "Rémy", "Gagnon", "fr"),
+]
+
+
+def demo_user(email: str, first_name: str, last_name: str, language: str) -> User:
+    user, _ = User.objects.update_or_create(
+        email=email,
+        defaults={"first_name": first_name, "last_name": last_name, "language": language},
+    )
+    # Only when needed: re-hashing would change the row on every run.
+    if not user.check_password(DEMO_PASSWORD):
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user
+
+
+class Command(BaseCommand):
+    help = "Create (or bring back) the demo clinics and accounts. Safe to run again."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        clinics = {}
+        for data in CLINICS:
+            slug = data["slug"]
+            defaults = {key: value for key, value in data.items() if key != "slug"}
+            clinics[slug], _ = Clinic.objects.update_or_create(slug=slug, defaults=defaults)
+        for email, first, last, language, clinic_slug, role in STAFF:
+            user = demo_user(email, first, last, language)
+            set_staff_role(user=user, clinic=clinics[clinic_slug], role=role)
+        for email, first, last, language in PATIENTS:
+            demo_user(email, first, last, language)
+
+        self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at /accounts/login/"))
+        self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")
+        for email, *_rest, clinic_slug, role in STAFF:
+            self.stdout.write(f"  staff    {email:<28} {role} at {clinics[clinic_slug].name}")
+        for email, *_rest in PATIENTS:
+            self.stdout.write(f"  patient  {email}")

@@ -1,0 +1,65 @@
+"""What each staff role may do, as Django model permissions.
+
+The groups are written by migrations (`sync_role_groups`), never by hand, so every
+database has the same roles. Which *rows* a role sees is decided separately, by clinic.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+CLINICIAN = "clinician"
+FRONT_DESK = "front_desk"
+MANAGER = "manager"
+
+GROUP_NAMES = {
+    CLINICIAN: "Clinician",
+    FRONT_DESK: "Front desk",
+    MANAGER: "Clinic manager",
+}
+
+
+def _crud(app_label: str, *models: str, actions=("view", "add", "change", "delete")) -> set[str]:
+    return {f"{app_label}.{action}_{model}" for model in models for action in actions}
+
+
+_LIBRARY = ("exercise", "condition", "article", "programmetemplate", "programmetemplateitem")
+
+_CLINICIAN_PERMISSIONS = (
+    {"clinic.view_clinic"}
+    | _crud("education", *_LIBRARY)
+    | _crud("patients", "patient", "plan", "planitem", "articleassignment")
+    | _crud("patients", "painentry", "sessionlog", "planrevision", actions=("view",))
+    | _crud("patients", "alert", actions=("view", "change"))
+)
+
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    CLINICIAN: _CLINICIAN_PERMISSIONS,
+    FRONT_DESK: (
+        {"clinic.view_clinic"}
+        | _crud("education", *_LIBRARY, actions=("view",))
+        | _crud("patients", "patient", actions=("view", "add", "change"))
+        | _crud("patients", "plan", "planitem", "articleassignment", actions=("view",))
+    ),
+    MANAGER: (
+        _CLINICIAN_PERMISSIONS | {"clinic.change_clinic"} | _crud("clinic", "staffmembership")
+    ),
+}
+
+
+def sync_role_groups(apps, schema_editor=None):
+    """Make each role's group hold exactly its permissions (those whose models exist yet)."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, codes in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=GROUP_NAMES[role])
+        wanted = []
+        for code in codes:
+            app_label, codename = code.split(".")
+            wanted.extend(
+                Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(wanted)

@@ -1,0 +1,18 @@
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from clinic.models import Clinic, StaffMembership, User
+from clinic.roles import GROUP_NAMES
+
+
+@transaction.atomic
+def set_staff_role(*, user: User, clinic: Clinic, role: str) -> StaffMembership:
+    """Place a user in a clinic's staff with one role, and nothing else."""
+    membership, _ = StaffMembership.objects.update_or_create(
+        user=user, defaults={"clinic": clinic, "role": role}
+    )
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    user.groups.set([Group.objects.get(name=GROUP_NAMES[role])])
+    return membership

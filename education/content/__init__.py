@@ -1,0 +1,1 @@
+"""Shipped clinical content for the patient-education portal (plain data)."""

@@ -1,0 +1,61 @@
+"""The inventory of every URL the portal serves, by who it is for.
+
+A new route that is missing here fails `test_url_inventory`, so nobody adds a page
+without deciding who may open it (and the access tests then cover it).
+"""
+
+import re
+import uuid
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+PUBLIC = "public"
+PATIENT = "patient"
+STAFF = "staff"
+ADMIN = "admin"
+SIGNED_IN = "signed-in"  # any signed-in person: their own account pages
+
+ROUTES = {
+    "healthz": PUBLIC,
+    "login": PUBLIC,
+    "password_reset": PUBLIC,
+    "password_reset_done": PUBLIC,
+    "password_reset_confirm": PUBLIC,
+    "password_reset_complete": PUBLIC,
+    "admin:login": PUBLIC,  # only redirects to the portal's sign-in page
+    "logout": SIGNED_IN,
+    "password_change": SIGNED_IN,
+    "password_change_done": SIGNED_IN,
+    "home": PATIENT,
+}
+
+SAMPLE_VALUES = {"int": "1", "uuid": str(uuid.uuid4())}
+
+
+def walk(patterns=None, prefix="", namespace=""):
+    """Yield (route name, sample path) for every named URL pattern."""
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from walk(entry.url_patterns, prefix + sample(entry.pattern), ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}", "/" + prefix + sample(entry.pattern)
+
+
+def sample(pattern):
+    """A concrete path for a route or regex pattern, with sample values for parameters."""
+    text = str(pattern)
+    text = re.sub(r"\(\?P<app_label>[^)]*\)", "clinic", text)
+    text = re.sub(r"\(\?P<\w+>[^)]*\)", "1", text)
+    text = re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_VALUES.get(m[1], "sample"), text)
+    return text.lstrip("^").rstrip("$").replace("\\", "")
+
+
+def kind_of(name):
+    if name in ROUTES:
+        return ROUTES[name]
+    if name.startswith("admin:"):
+        return ADMIN
+    return None
