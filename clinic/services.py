@@ -16,3 +16,20 @@ def set_staff_role(*, user: User, clinic: Clinic, role: str) -> StaffMembership:
         user.save(update_fields=["is_staff"])
     user.groups.set([Group.objects.get(name=GROUP_NAMES[role])])
     return membership
+
+
+def upsert(model, *, lookup: dict, values: dict):
+    """Create a row, or bring it up to date, writing only when something differs.
+
+    Loaders and the demo use it so that running them again leaves every row as it was
+    (an `update_or_create` would still save, and bump `auto_now` dates).
+    """
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **values)
+    changed = [field for field, value in values.items() if getattr(obj, field) != value]
+    if changed:
+        for field in changed:
+            setattr(obj, field, values[field])
+        obj.save()
+    return obj

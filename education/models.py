@@ -1,0 +1,373 @@
+import math
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from education.markdown import render_markdown, word_count
+
+READING_WORDS_PER_MINUTE = 200
+
+
+class Side(models.TextChoices):
+    BOTH = "both", _("Both sides")
+    LEFT = "left", _("Left")
+    RIGHT = "right", _("Right")
+    AFFECTED = "affected", _("Affected side")
+
+
+@dataclass(frozen=True)
+class Dose:
+    sets: int
+    reps: int
+    hold_seconds: int
+    rest_seconds: int
+    times_per_day: int
+    days_per_week: int
+    side: str
+
+    FIELDS = ("sets", "reps", "hold_seconds", "rest_seconds", "times_per_day", "days_per_week")
+
+    def get_side_display(self):
+        return Side(self.side).label
+
+
+def dose_fields(*, null: bool):
+    """The dose columns, required on an exercise and optional where they override it."""
+    extra = {"null": True, "blank": True} if null else {}
+    return {
+        "sets": models.PositiveSmallIntegerField(
+            _("sets"), validators=[MinValueValidator(1), MaxValueValidator(10)], **extra
+        ),
+        "reps": models.PositiveSmallIntegerField(
+            _("repetitions"), validators=[MinValueValidator(1), MaxValueValidator(100)], **extra
+        ),
+        "hold_seconds": models.PositiveSmallIntegerField(
+            _("hold (seconds)"), validators=[MaxValueValidator(300)], **extra
+        ),
+        "rest_seconds": models.PositiveSmallIntegerField(
+            _("rest between sets (seconds)"), validators=[MaxValueValidator(600)], **extra
+        ),
+        "times_per_day": models.PositiveSmallIntegerField(
+            _("times per day"), validators=[MinValueValidator(1), MaxValueValidator(6)], **extra
+        ),
+        "days_per_week": models.PositiveSmallIntegerField(
+            _("days per week"), validators=[MinValueValidator(1), MaxValueValidator(7)], **extra
+        ),
+        "side": models.CharField(
+            _("side"), max_length=10, choices=Side.choices, **({"blank": True} if null else {})
+        ),
+    }
+
+
+def dose_constraints(prefix: str, *, null: bool):
+    """Database guards matching the validators, so no path can store a nonsense dose."""
+
+    def rule(field, low, high):
+        ok = Q(**{f"{field}__gte": low, f"{field}__lte": high})
+        return ok | Q(**{f"{field}__isnull": True}) if null else ok
+
+    return [
+        models.CheckConstraint(condition=rule("sets", 1, 10), name=f"{prefix}_sets_range"),
+        models.CheckConstraint(condition=rule("reps", 1, 100), name=f"{prefix}_reps_range"),
+        models.CheckConstraint(
+            condition=rule("times_per_day", 1, 6), name=f"{prefix}_times_per_day_range"
+        ),
+        models.CheckConstraint(
+            condition=rule("days_per_week", 1, 7), name=f"{prefix}_days_per_week_range"
+        ),
+    ]
+
+
+class PublishedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff may preview drafts; patients see published items only."""
+        if user.is_staff:
+            return self
+        return self.filter(self.model.published_q())
+
+
+class Condition(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), unique=True)
+    where_it_hurts = models.TextField(_("where it hurts"))
+    what_brings_it_on = models.TextField(_("what brings it on"))
+    summary = models.TextField(_("summary"))
+
+    class Meta:
+        verbose_name = _("condition")
+        verbose_name_plural = _("conditions")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+def validate_https(value):
+    if not value.startswith("https://"):
+        raise ValidationError(_("Use a secure link that starts with https://."))
+
+
+class ExerciseQuerySet(PublishedQuerySet):
+    def for_library(self):
+        return self.prefetch_related("conditions").order_by("name")
+
+    def for_detail(self):
+        return self.prefetch_related(
+            "conditions",
+            models.Prefetch("easier_variants", queryset=Exercise.objects.order_by("name")),
+            models.Prefetch("harder_variants", queryset=Exercise.objects.order_by("name")),
+        )
+
+
+class Exercise(models.Model):
+    class Region(models.TextChoices):
+        KNEE = "knee", _("Knee")
+        HIP = "hip", _("Hip")
+        THIGH = "thigh", _("Thigh")
+        ANKLE = "ankle", _("Ankle and calf")
+
+    class Position(models.TextChoices):
+        LYING = "lying", _("Lying on your back")
+        SIDE_LYING = "side_lying", _("Lying on your side")
+        SITTING = "sitting", _("Sitting")
+        STANDING = "standing", _("Standing")
+
+    class Difficulty(models.TextChoices):
+        EASY = "easy", _("Easy")
+        MODERATE = "moderate", _("Moderate")
+        HARD = "hard", _("Hard")
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), unique=True)
+    purpose = models.CharField(
+        _("purpose"), max_length=200, help_text=_("One line: what this exercise is for.")
+    )
+    body_region = models.CharField(_("body region"), max_length=10, choices=Region.choices)
+    starting_position = models.CharField(
+        _("starting position"), max_length=12, choices=Position.choices
+    )
+    steps = models.TextField(_("steps"), help_text=_("One step per line, in order."))
+    cues = models.TextField(_("what to watch"), help_text=_("One cue per line."))
+    mistakes = models.TextField(_("common mistakes"), help_text=_("One mistake per line."))
+    equipment = models.CharField(_("equipment"), max_length=120, blank=True)
+    difficulty = models.CharField(_("difficulty"), max_length=10, choices=Difficulty.choices)
+    image = models.ImageField(_("picture"), upload_to="exercises/", blank=True)
+    image_alt = models.CharField(
+        _("picture description"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required with a picture: describe it for people who cannot see it."),
+    )
+    video_url = models.URLField(
+        _("video link"),
+        blank=True,
+        validators=[URLValidator(schemes=["https"]), validate_https],
+        help_text=_("Optional; must start with https://."),
+    )
+    conditions = models.ManyToManyField(
+        Condition, blank=True, related_name="exercises", verbose_name=_("conditions")
+    )
+    easier_variants = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="harder_variants",
+        verbose_name=_("easier variants"),
+        help_text=_("Exercises to offer when this one is too hard."),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # The default dose: the same seven columns (and rules) as every other dose.
+    locals().update(dose_fields(null=False))
+
+    objects = ExerciseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("exercise")
+        verbose_name_plural = _("exercises")
+        ordering = ["name"]
+        constraints = [
+            *dose_constraints("education_exercise", null=False),
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""),
+                name="education_exercise_image_needs_alt",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("education:exercise", args=[self.slug])
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Describe the picture for screen readers.")})
+
+    @classmethod
+    def published_q(cls):
+        return Q(is_published=True)
+
+    @property
+    def dose(self) -> Dose:
+        return Dose(**{f: getattr(self, f) for f in (*Dose.FIELDS, "side")})
+
+    def step_list(self):
+        return _lines(self.steps)
+
+    def cue_list(self):
+        return _lines(self.cues)
+
+    def mistake_list(self):
+        return _lines(self.mistakes)
+
+
+def _lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class ArticleQuerySet(PublishedQuerySet):
+    def for_library(self):
+        return self.prefetch_related("conditions").order_by("title")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences."))
+    body = models.TextField(
+        _("body"), help_text=_("Markdown. Start headings at ##. HTML is not allowed.")
+    )
+    body_html = models.TextField(editable=False, default="")
+    conditions = models.ManyToManyField(
+        Condition, blank=True, related_name="articles", verbose_name=_("conditions")
+    )
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), editable=False, default=1
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("clinically reviewed by"),
+    )
+    reviewed_on = models.DateField(_("clinically reviewed on"), null=True, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Rendered once on save, so every page view serves stored, already-clean HTML.
+        self.body_html = render_markdown(self.body)
+        self.reading_minutes = max(1, math.ceil(word_count(self.body) / READING_WORDS_PER_MINUTE))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "reading_minutes"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("education:article", args=[self.slug])
+
+    @classmethod
+    def published_q(cls):
+        return Q(status=cls.Status.PUBLISHED)
+
+
+class ProgrammeTemplateQuerySet(models.QuerySet):
+    def for_library(self):
+        return self.select_related("condition").order_by("name")
+
+    def for_assignment(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "items", queryset=ProgrammeTemplateItem.objects.select_related("exercise")
+            ),
+            "articles",
+        )
+
+
+class ProgrammeTemplate(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), unique=True)
+    purpose = models.TextField(_("purpose"))
+    condition = models.ForeignKey(
+        Condition,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="templates",
+        verbose_name=_("condition"),
+    )
+    phase_label = models.CharField(_("phase"), max_length=80, blank=True)
+    articles = models.ManyToManyField(
+        Article, blank=True, related_name="templates", verbose_name=_("articles")
+    )
+
+    objects = ProgrammeTemplateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programme template")
+        verbose_name_plural = _("programme templates")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("education:programme", args=[self.slug])
+
+
+class ProgrammeTemplateItem(models.Model):
+    template = models.ForeignKey(ProgrammeTemplate, on_delete=models.CASCADE, related_name="items")
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.PROTECT, related_name="+", verbose_name=_("exercise")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    # Blank columns fall back to the exercise's default dose.
+    locals().update(dose_fields(null=True))
+
+    class Meta:
+        verbose_name = _("programme exercise")
+        verbose_name_plural = _("programme exercises")
+        ordering = ["template", "position", "pk"]
+        constraints = [
+            *dose_constraints("education_programmetemplateitem", null=True),
+        ]
+
+    def __str__(self):
+        return f"{self.template}: {self.exercise}"
+
+    @property
+    def dose(self) -> Dose:
+        """The exercise's default dose with this item's overrides applied."""
+        base = self.exercise.dose
+        values = {
+            f: getattr(self, f) if getattr(self, f) is not None else getattr(base, f)
+            for f in Dose.FIELDS
+        }
+        return Dose(**values, side=self.side or base.side)

@@ -3,7 +3,8 @@ from django.db import transaction
 
 from clinic.models import Clinic, User
 from clinic.roles import CLINICIAN, FRONT_DESK
-from clinic.services import set_staff_role
+from clinic.services import set_staff_role, upsert
+from education.services import load_library
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - published demo password, by design
 
@@ -40,9 +41,10 @@ PATIENTS = [
 
 
 def demo_user(email: str, first_name: str, last_name: str, language: str) -> User:
-    user, _ = User.objects.update_or_create(
-        email=email,
-        defaults={"first_name": first_name, "last_name": last_name, "language": language},
+    user = upsert(
+        User,
+        lookup={"email": email},
+        values={"first_name": first_name, "last_name": last_name, "language": language},
     )
     # Only when needed: re-hashing would change the row on every run.
     if not user.check_password(DEMO_PASSWORD):
@@ -60,12 +62,13 @@ class Command(BaseCommand):
         for data in CLINICS:
             slug = data["slug"]
             defaults = {key: value for key, value in data.items() if key != "slug"}
-            clinics[slug], _ = Clinic.objects.update_or_create(slug=slug, defaults=defaults)
+            clinics[slug] = upsert(Clinic, lookup={"slug": slug}, values=defaults)
         for email, first, last, language, clinic_slug, role in STAFF:
             user = demo_user(email, first, last, language)
             set_staff_role(user=user, clinic=clinics[clinic_slug], role=role)
         for email, first, last, language in PATIENTS:
             demo_user(email, first, last, language)
+        load_library()
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at /accounts/login/"))
         self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")
