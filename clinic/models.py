@@ -2,6 +2,7 @@ import zoneinfo
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -108,14 +109,37 @@ class Clinic(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="America/Toronto", validators=[validate_time_zone]
     )
+    alert_threshold = models.PositiveSmallIntegerField(
+        _("pain alert threshold"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("A pain score at or above this raises an alert for the clinician."),
+    )
 
     class Meta:
         verbose_name = _("clinic")
         verbose_name_plural = _("clinics")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(alert_threshold__gte=1, alert_threshold__lte=10),
+                name="clinic_clinic_alert_threshold_range",
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def now(self):
+        """The current time on the clinic's clock (what "today" means for its patients)."""
+        return timezone.localtime(timezone.now(), self.zone)
+
+    def today(self):
+        return self.now().date()
 
 
 class StaffMembership(models.Model):

@@ -1,0 +1,419 @@
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from clinic.models import Clinic
+from education.models import (
+    Article,
+    Condition,
+    Dose,
+    Exercise,
+    ProgrammeTemplate,
+    dose_constraints,
+    dose_fields,
+)
+
+
+class PatientQuerySet(models.QuerySet):
+    def in_clinic(self, clinic):
+        return self.filter(clinic=clinic)
+
+
+class Patient(models.Model):
+    class AffectedSide(models.TextChoices):
+        LEFT = "left", _("Left")
+        RIGHT = "right", _("Right")
+        BOTH = "both", _("Both")
+
+    # Random, so that no URL, email or printed code reveals how many patients there are.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="patient",
+        verbose_name=_("account"),
+    )
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.PROTECT, related_name="patients", verbose_name=_("clinic")
+    )
+    clinician = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="patients_as_clinician",
+        verbose_name=_("primary clinician"),
+    )
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    conditions = models.ManyToManyField(
+        Condition, blank=True, related_name="patients", verbose_name=_("conditions")
+    )
+    affected_side = models.CharField(
+        _("affected side"), max_length=5, choices=AffectedSide.choices, blank=True
+    )
+    staff_notes = models.TextField(
+        _("notes for staff"), blank=True, help_text=_("Never shown to the patient.")
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("An inactive patient cannot sign in. Their record is kept."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = PatientQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("patient")
+        verbose_name_plural = _("patients")
+        ordering = ["user__last_name", "user__first_name"]
+
+    def __str__(self):
+        return str(self.user)
+
+
+class PlanQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Plan.Status.ACTIVE)
+
+    def with_items(self):
+        return self.prefetch_related(
+            models.Prefetch(
+                "items", queryset=PlanItem.objects.select_related("exercise").order_by("position")
+            )
+        )
+
+
+class Plan(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        PAUSED = "paused", _("Paused")
+        COMPLETED = "completed", _("Completed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    patient = models.ForeignKey(
+        Patient, on_delete=models.CASCADE, related_name="plans", verbose_name=_("patient")
+    )
+    template = models.ForeignKey(
+        ProgrammeTemplate,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("made from template"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    start_date = models.DateField(_("start date"))
+    review_date = models.DateField(_("review date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    message = models.TextField(
+        _("message to the patient"), blank=True, help_text=_("Shown at the top of the plan.")
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    seen_version = models.PositiveIntegerField(
+        _("version the patient last viewed"), default=0, editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        ordering = ["-start_date", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(review_date__isnull=True) | Q(review_date__gte=models.F("start_date")),
+                name="patients_plan_review_after_start",
+            )
+        ]
+        indexes = [
+            # Today page: a patient's active plans.
+            models.Index(fields=["patient", "status"], name="patients_plan_patient_status"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def sessions_per_week(self, items=None) -> int:
+        """How many sessions a week the plan asks for: its most frequent exercise."""
+        items = self.items.all() if items is None else items
+        return max((item.days_per_week for item in items), default=0)
+
+
+class PlanItem(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.PROTECT, related_name="+", verbose_name=_("exercise")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    note = models.CharField(_("note for the patient"), max_length=300, blank=True)
+    show_variants = models.BooleanField(
+        _("offer easier and harder versions"),
+        default=False,
+        help_text=_("Let the patient see this exercise's easier and harder versions."),
+    )
+
+    # The patient's own dose, copied from the template and then tailored.
+    locals().update(dose_fields(null=False))
+
+    class Meta:
+        verbose_name = _("plan exercise")
+        verbose_name_plural = _("plan exercises")
+        ordering = ["plan", "position"]
+        constraints = dose_constraints("patients_planitem", null=False)
+
+    def __str__(self):
+        return f"{self.exercise} ({self.plan})"
+
+    @property
+    def dose(self) -> Dose:
+        return Dose(**{f: getattr(self, f) for f in (*Dose.FIELDS, "side")})
+
+
+class PlanRevision(models.Model):
+    """A frozen copy of a plan as it stood after each change, so changes can be shown."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("version"))
+    snapshot = models.JSONField(_("plan at this version"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("saved"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("plan revision")
+        verbose_name_plural = _("plan revisions")
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="patients_planrevision_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.plan} v{self.number}"
+
+
+class ArticleAssignment(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    patient = models.ForeignKey(
+        Patient,
+        on_delete=models.CASCADE,
+        related_name="article_assignments",
+        verbose_name=_("patient"),
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("article")
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assigned by"),
+    )
+    assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
+    first_read_at = models.DateTimeField(_("first read"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("article assignment")
+        verbose_name_plural = _("article assignments")
+        ordering = ["-assigned_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["patient", "article"], name="patients_articleassignment_unique_article"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article} → {self.patient}"
+
+
+class SessionLog(models.Model):
+    class Effort(models.TextChoices):
+        EASY = "easy", _("Easy")
+        JUST_RIGHT = "right", _("About right")
+        HARD = "hard", _("Hard")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="sessions")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("date"))
+    items = models.ManyToManyField(PlanItem, blank=True, verbose_name=_("exercises done"))
+    effort = models.CharField(
+        _("how hard it felt"), max_length=5, choices=Effort.choices, blank=True
+    )
+    note = models.CharField(_("note"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("session log")
+        verbose_name_plural = _("session logs")
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "date"], name="patients_sessionlog_one_per_day")
+        ]
+        indexes = [
+            # Adherence: a patient's sessions over the last 28 days.
+            models.Index(fields=["patient", "date"], name="patients_session_patient_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.plan} on {self.date}"
+
+
+WARNING_SIGN_FIELDS = (
+    "cannot_bear_weight",
+    "swelling",
+    "locking_or_giving_way",
+    "fever_or_redness",
+    "worsening_pain",
+)
+
+
+class PainEntry(models.Model):
+    class Context(models.TextChoices):
+        REST = "rest", _("At rest")
+        DURING = "during", _("During exercise")
+        AFTER = "after", _("After exercise")
+        MORNING = "morning", _("The next morning")
+
+    class Location(models.TextChoices):
+        KNEECAP = "kneecap", _("Behind or around the kneecap")
+        OUTSIDE = "outside", _("Outside of the knee")
+        BELOW = "below", _("Below the kneecap")
+        SPOT = "spot", _("One specific spot")
+        ELSEWHERE = "elsewhere", _("Somewhere else")
+
+    class Knee(models.TextChoices):
+        LEFT = "left", _("Left knee")
+        RIGHT = "right", _("Right knee")
+        BOTH = "both", _("Both knees")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="pain_entries")
+    score = models.PositiveSmallIntegerField(
+        _("pain score"),
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+        help_text=_("0 means no pain, 10 the worst pain you can imagine."),
+    )
+    recorded_at = models.DateTimeField(_("when"), default=timezone.now)
+    context = models.CharField(_("when it hurt"), max_length=10, choices=Context.choices)
+    location = models.CharField(_("where it hurts"), max_length=10, choices=Location.choices)
+    knee = models.CharField(_("which knee"), max_length=5, choices=Knee.choices)
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    cannot_bear_weight = models.BooleanField(_("I can't put weight on my leg"), default=False)
+    swelling = models.BooleanField(
+        _("My knee is visibly swollen or has changed shape"), default=False
+    )
+    locking_or_giving_way = models.BooleanField(
+        _("My knee locks, catches or gives way"), default=False
+    )
+    fever_or_redness = models.BooleanField(
+        _("I have a fever, or my knee is red or unusually warm"), default=False
+    )
+    worsening_pain = models.BooleanField(
+        _("My pain keeps getting worse even though I have cut back"), default=False
+    )
+    # The form's one-time token: a double tap or a resent form finds the first entry.
+    submission_id = models.UUIDField(unique=True, editable=False)
+    created_at = models.DateTimeField(_("saved"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pain entry")
+        verbose_name_plural = _("pain entries")
+        ordering = ["-recorded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__gte=0, score__lte=10), name="patients_painentry_score_range"
+            )
+        ]
+        indexes = [
+            # Pain diary, sparkline and baseline: a patient's entries by time.
+            models.Index(fields=["patient", "-recorded_at"], name="patients_pain_patient_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.score}/10 at {self.recorded_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def warning_signs(self) -> list[str]:
+        return [
+            str(self._meta.get_field(f).verbose_name)
+            for f in WARNING_SIGN_FIELDS
+            if getattr(self, f)
+        ]
+
+    @property
+    def has_warning_sign(self) -> bool:
+        return any(getattr(self, f) for f in WARNING_SIGN_FIELDS)
+
+
+class AlertQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(acknowledged_at__isnull=True)
+
+
+class Alert(models.Model):
+    class Kind(models.TextChoices):
+        WARNING_SIGN = "warning_sign", _("Warning sign")
+        HIGH_SCORE = "high_score", _("High pain score")
+        RISING = "rising", _("Pain rising above baseline")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="alerts")
+    pain_entry = models.ForeignKey(PainEntry, on_delete=models.CASCADE, related_name="alerts")
+    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("raised"), auto_now_add=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("acknowledged by"),
+    )
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = AlertQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
+        ordering = ["acknowledged_at", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pain_entry", "kind"], name="patients_alert_one_per_kind"
+            ),
+        ]
+        indexes = [
+            # Alert lists: a clinic's open alerts, newest first.
+            models.Index(
+                fields=["patient", "acknowledged_at", "-created_at"],
+                name="patients_alert_patient_open",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.patient}"

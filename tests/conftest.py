@@ -67,3 +67,67 @@ def superuser(db):
 @pytest.fixture
 def patient_user_a(db):
     return make_user("patient.a@example.com", first_name="Ada", last_name="Patient")
+
+
+def make_patient(email, clinic, clinician, **extra):
+    from patients.models import Patient
+
+    user = make_user(email, first_name=email.split("@")[0].title(), last_name="Patient")
+    return Patient.objects.create(user=user, clinic=clinic, clinician=clinician, **extra)
+
+
+@pytest.fixture
+def patient_a(clinic_a, clinician_a):
+    """A patient of clinic A (their account: patient_a.user)."""
+    return make_patient("ada@patients.example", clinic_a, clinician_a, affected_side="right")
+
+
+@pytest.fixture
+def patient_a2(clinic_a, clinician_a):
+    """A second patient of clinic A: same clinic, never allowed to see patient_a's data."""
+    return make_patient("ben@patients.example", clinic_a, clinician_a, affected_side="left")
+
+
+@pytest.fixture
+def patient_b(clinic_b, clinician_b):
+    """A patient of clinic B."""
+    return make_patient("cleo@patients.example", clinic_b, clinician_b, affected_side="right")
+
+
+@pytest.fixture
+def library(db):
+    """The shipped library: conditions, exercises, articles and the two knee templates."""
+    from education.services import load_library
+
+    load_library()
+
+
+def make_plan(patient, *, template_slug="knee-settle-phase-1", **extra):
+    import datetime as dt
+
+    from education.models import ProgrammeTemplate
+    from patients.services import create_plan_from_template
+
+    template = ProgrammeTemplate.objects.get(slug=template_slug)
+    return create_plan_from_template(
+        patient=patient,
+        template=template,
+        created_by=patient.clinician,
+        start_date=extra.pop("start_date", patient.clinic.today() - dt.timedelta(days=7)),
+        **extra,
+    )
+
+
+@pytest.fixture
+def plan_a(library, patient_a):
+    return make_plan(patient_a)
+
+
+@pytest.fixture
+def plan_a2(library, patient_a2):
+    return make_plan(patient_a2)
+
+
+@pytest.fixture
+def plan_b(library, patient_b):
+    return make_plan(patient_b)

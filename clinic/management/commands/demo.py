@@ -5,6 +5,7 @@ from clinic.models import Clinic, User
 from clinic.roles import CLINICIAN, FRONT_DESK
 from clinic.services import set_staff_role, upsert
 from education.services import load_library
+from patients.demo import load_demo_patients
 
 DEMO_PASSWORD = "demo-portal-2026"  # noqa: S105 - published demo password, by design
 
@@ -69,6 +70,7 @@ class Command(BaseCommand):
         for email, first, last, language in PATIENTS:
             demo_user(email, first, last, language)
         load_library()
+        load_demo_patients()
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Sign in at /accounts/login/"))
         self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")

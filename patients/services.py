@@ -1,0 +1,343 @@
+"""Writes that touch several rows: each one function, keyword-only, in one transaction.
+
+Views and the admin both call these, so a plan made in either place is the same plan.
+"""
+
+import datetime as dt
+import statistics
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from clinic.models import User
+from education.models import Article, Dose, ProgrammeTemplate
+from patients.models import (
+    Alert,
+    ArticleAssignment,
+    PainEntry,
+    Patient,
+    Plan,
+    PlanItem,
+    PlanRevision,
+    SessionLog,
+)
+
+BASELINE_DAYS = 14
+BASELINE_MIN_ENTRIES = 3
+BASELINE_RISE = 2
+
+
+# --- Plans -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_plan_from_template(
+    *,
+    patient: Patient,
+    template: ProgrammeTemplate,
+    created_by: User | None,
+    start_date: dt.date,
+    review_date: dt.date | None = None,
+    message: str = "",
+    dose_changes: dict[int, dict] | None = None,
+    assign_template_articles: bool = True,
+) -> Plan:
+    """Copy a template into the patient's own plan. Later template edits never reach it.
+
+    `dose_changes` maps an item's position to the dose values tailored for this patient.
+    """
+    dose_changes = dose_changes or {}
+    items = []
+    for item in template.items.select_related("exercise").order_by("position"):
+        dose = item.dose
+        values = {f: getattr(dose, f) for f in (*Dose.FIELDS, "side")}
+        values.update(dose_changes.get(item.position, {}))
+        items.append({"exercise": item.exercise, "note": item.note, **values})
+    plan = create_plan(
+        patient=patient,
+        title=template.name,
+        created_by=created_by,
+        start_date=start_date,
+        review_date=review_date,
+        message=message,
+        items=items,
+        template=template,
+    )
+    if assign_template_articles:
+        assign_articles(patient=patient, articles=template.articles.all(), assigned_by=created_by)
+    return plan
+
+
+@transaction.atomic
+def create_plan(
+    *,
+    patient: Patient,
+    title: str,
+    created_by: User | None,
+    start_date: dt.date,
+    items: Iterable[dict],
+    review_date: dt.date | None = None,
+    message: str = "",
+    template: ProgrammeTemplate | None = None,
+) -> Plan:
+    plan = Plan.objects.create(
+        patient=patient,
+        template=template,
+        title=title,
+        start_date=start_date,
+        review_date=review_date,
+        message=message,
+        created_by=created_by,
+        version=0,
+    )
+    PlanItem.objects.bulk_create(
+        PlanItem(plan=plan, position=position, **values)
+        for position, values in enumerate(items, start=1)
+    )
+    record_revision(plan=plan, by=created_by)
+    return plan
+
+
+def plan_snapshot(plan: Plan) -> dict:
+    items = plan.items.select_related("exercise").order_by("position")
+    return {
+        "title": plan.title,
+        "status": plan.status,
+        "start_date": plan.start_date.isoformat(),
+        "review_date": plan.review_date.isoformat() if plan.review_date else None,
+        "message": plan.message,
+        "items": [
+            {
+                "exercise": item.exercise.name,
+                "note": item.note,
+                **{f: getattr(item, f) for f in (*Dose.FIELDS, "side")},
+            }
+            for item in items
+        ],
+    }
+
+
+@transaction.atomic
+def record_revision(*, plan: Plan, by: User | None) -> PlanRevision | None:
+    """Keep the plan as it now stands as a new version, if anything changed."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    snapshot = plan_snapshot(plan)
+    last = plan.revisions.order_by("-number").first()
+    if last is not None and last.snapshot == snapshot:
+        return None
+    plan.version += 1
+    plan.save(update_fields=["version", "updated_at"])
+    return PlanRevision.objects.create(
+        plan=plan, number=plan.version, snapshot=snapshot, created_by=by
+    )
+
+
+@transaction.atomic
+def set_plan_status(*, plan: Plan, status: str, by: User | None) -> Plan:
+    plan.status = status
+    plan.save(update_fields=["status", "updated_at"])
+    record_revision(plan=plan, by=by)
+    return plan
+
+
+def plan_changes(old: dict | None, new: dict) -> list[str]:
+    """Plain-language differences between two plan snapshots, for the patient."""
+    if old is None:
+        return []
+    changes = []
+    if old["message"] != new["message"] and new["message"]:
+        changes.append(_("Your clinician updated their message to you."))
+    if old["review_date"] != new["review_date"] and new["review_date"]:
+        changes.append(_("Your review date is now %(date)s.") % {"date": new["review_date"]})
+    old_items = {item["exercise"]: item for item in old["items"]}
+    new_items = {item["exercise"]: item for item in new["items"]}
+    for name, item in new_items.items():
+        before = old_items.get(name)
+        if before is None:
+            changes.append(_("New exercise: %(name)s.") % {"name": name})
+            continue
+        labels = {
+            "sets": _("sets"),
+            "reps": _("repetitions"),
+            "hold_seconds": _("hold (seconds)"),
+            "rest_seconds": _("rest (seconds)"),
+            "times_per_day": _("times per day"),
+            "days_per_week": _("days per week"),
+            "side": _("side"),
+        }
+        for field, label in labels.items():
+            if before[field] != item[field]:
+                changes.append(
+                    _("%(name)s: %(label)s changed from %(old)s to %(new)s.")
+                    % {"name": name, "label": label, "old": before[field], "new": item[field]}
+                )
+        if before["note"] != item["note"] and item["note"]:
+            changes.append(_("%(name)s: new note from your clinician.") % {"name": name})
+    for name in old_items.keys() - new_items.keys():
+        changes.append(_("Removed: %(name)s.") % {"name": name})
+    return changes
+
+
+# --- Articles ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def assign_articles(
+    *, patient: Patient, articles: Iterable[Article], assigned_by: User | None
+) -> list[ArticleAssignment]:
+    """Give the patient these articles to read; an article already given stays as it was."""
+    have = set(patient.article_assignments.values_list("article_id", flat=True))
+    new = [
+        ArticleAssignment(patient=patient, article=article, assigned_by=assigned_by)
+        for article in articles
+        if article.pk not in have
+    ]
+    return ArticleAssignment.objects.bulk_create(new)
+
+
+def mark_article_read(assignment: ArticleAssignment) -> None:
+    if assignment.first_read_at is None:
+        # Only the first read counts; a conditional update keeps two tabs from racing.
+        ArticleAssignment.objects.filter(pk=assignment.pk, first_read_at__isnull=True).update(
+            first_read_at=timezone.now()
+        )
+
+
+# --- Sessions and adherence ----------------------------------------------------------------
+
+
+@transaction.atomic
+def log_session(
+    *,
+    patient: Patient,
+    plan: Plan,
+    date: dt.date,
+    items: Iterable[PlanItem] | None = None,
+    effort: str = "",
+    note: str = "",
+) -> tuple[SessionLog, bool]:
+    """Mark the plan's session done for a date. Marking it again keeps the first record."""
+    session, created = SessionLog.objects.get_or_create(
+        plan=plan, date=date, defaults={"patient": patient, "effort": effort, "note": note}
+    )
+    if created:
+        session.items.set(list(items) if items is not None else plan.items.all())
+    return session, created
+
+
+@dataclass(frozen=True)
+class Adherence:
+    days: int
+    done: int
+    prescribed: int
+
+    @property
+    def percent(self) -> int | None:
+        if not self.prescribed:
+            return None
+        return min(100, round(100 * self.done / self.prescribed))
+
+
+def adherence(
+    *, plan: Plan, session_dates: Iterable[dt.date], today: dt.date, days: int, per_week: int
+) -> Adherence:
+    """Sessions done ÷ sessions prescribed over the last `days` days (today included).
+
+    Days before the plan started do not count against the patient.
+    """
+    first = max(today - dt.timedelta(days=days - 1), plan.start_date)
+    active_days = max(0, (today - first).days + 1)
+    prescribed = round(per_week * active_days / 7)
+    done = sum(1 for d in set(session_dates) if first <= d <= today)
+    return Adherence(days=days, done=done, prescribed=prescribed)
+
+
+# --- Pain and alerts -----------------------------------------------------------------------
+
+
+def alert_kinds(*, entry: PainEntry, threshold: int, previous_scores: list[int]) -> list[str]:
+    """Which alerts an entry raises. `previous_scores`: the 14 days before it."""
+    kinds = []
+    if entry.has_warning_sign:
+        kinds.append(Alert.Kind.WARNING_SIGN)
+    if entry.score >= threshold:
+        kinds.append(Alert.Kind.HIGH_SCORE)
+    if (
+        len(previous_scores) >= BASELINE_MIN_ENTRIES
+        and entry.score - statistics.median(previous_scores) >= BASELINE_RISE
+    ):
+        kinds.append(Alert.Kind.RISING)
+    return kinds
+
+
+def record_pain(*, patient: Patient, submission_id: uuid.UUID, **fields) -> tuple[PainEntry, bool]:
+    """Save a pain entry once per form token, raise its alerts, email the clinician after commit.
+
+    Returns (entry, created). A second post of the same form returns the first entry.
+    """
+    existing = PainEntry.objects.filter(patient=patient, submission_id=submission_id).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            entry = PainEntry.objects.create(patient=patient, submission_id=submission_id, **fields)
+            previous = list(
+                patient.pain_entries.filter(
+                    recorded_at__lt=entry.recorded_at,
+                    recorded_at__gte=entry.recorded_at - dt.timedelta(days=BASELINE_DAYS),
+                ).values_list("score", flat=True)
+            )
+            kinds = alert_kinds(
+                entry=entry, threshold=patient.clinic.alert_threshold, previous_scores=previous
+            )
+            alerts = Alert.objects.bulk_create(
+                Alert(kind=kind, patient=patient, pain_entry=entry) for kind in kinds
+            )
+            if alerts:
+                transaction.on_commit(
+                    lambda: notify_clinician(patient=patient, alerts=alerts), robust=True
+                )
+    except IntegrityError:
+        # The same form, posted twice at once: the other request saved it.
+        existing = PainEntry.objects.filter(patient=patient, submission_id=submission_id).first()
+        if existing is None:
+            raise
+        return existing, False
+    return entry, True
+
+
+def notify_clinician(*, patient: Patient, alerts: list[Alert]) -> None:
+    """Tell the patient's clinician, without health details in the email itself."""
+    clinician = patient.clinician
+    if clinician is None or not clinician.email:
+        return
+    with translation.override(clinician.language):
+        context = {
+            "clinician": clinician,
+            "clinic": patient.clinic,
+            "kinds": [alert.get_kind_display() for alert in alerts],
+            "url": settings.PORTAL_URL + reverse("admin:patients_alert_changelist"),
+        }
+        send_mail(
+            subject=render_to_string("patients/email/alert_subject.txt", context).strip(),
+            message=render_to_string("patients/email/alert_body.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[clinician.email],
+        )
+
+
+@transaction.atomic
+def acknowledge_alert(*, alert: Alert, by: User, note: str = "") -> Alert:
+    alert.acknowledged_by = by
+    alert.acknowledged_at = timezone.now()
+    alert.note = note
+    alert.save(update_fields=["acknowledged_by", "acknowledged_at", "note"])
+    return alert
