@@ -29,6 +29,7 @@ _CLINICIAN_PERMISSIONS = (
     | _crud("patients", "patient", "plan", "planitem", "articleassignment")
     | _crud("patients", "painentry", "sessionlog", "planrevision", actions=("view",))
     | _crud("patients", "alert", actions=("view", "change"))
+    | _crud("patients", "invitation", actions=("view", "add"))
 )
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
@@ -38,6 +39,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("education", *_LIBRARY, actions=("view",))
         | _crud("patients", "patient", actions=("view", "add", "change"))
         | _crud("patients", "plan", "planitem", "articleassignment", actions=("view",))
+        | _crud("patients", "invitation", actions=("view", "add"))
     ),
     MANAGER: (
         _CLINICIAN_PERMISSIONS | {"clinic.change_clinic"} | _crud("clinic", "staffmembership")

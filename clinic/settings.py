@@ -144,6 +144,8 @@ EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# How long a patient's invitation link works.
+PATIENT_INVITATION_DAYS = env_int("DJANGO_PATIENT_INVITATION_DAYS", 7, minimum=1)
 # The portal's own address, for links in emails and on printed handouts.
 PORTAL_URL = env_str("DJANGO_PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "portal@localhost")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from clinic import views
 
@@ -39,5 +39,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("library/", include("education.urls")),
+    path("invite/<str:token>/", views.accept_invitation, name="invitation"),
     path("admin/", admin.site.urls),
 ]

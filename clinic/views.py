@@ -1,13 +1,19 @@
+from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
-from clinic.forms import EmailAuthenticationForm
+from clinic.forms import AcceptInvitationForm, EmailAuthenticationForm
+from patients.invitations import accept_invitation as accept_invitation_service
+from patients.invitations import invitation_from_token, record_failed_check
 
 
 class LoginView(auth_views.LoginView):
@@ -37,3 +43,39 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@login_not_required
+@sensitive_post_parameters()
+@never_cache
+def accept_invitation(request, token):
+    invitation = invitation_from_token(token)
+    if invitation is None or not invitation.is_usable or not invitation.patient.is_active:
+        return render(
+            request,
+            "registration/invitation_invalid.html",
+            {
+                "invitation": invitation,
+                "invitation_clinic": invitation and invitation.patient.clinic,
+            },
+            status=410 if invitation else 404,
+        )
+    patient = invitation.patient
+    form = AcceptInvitationForm(
+        patient.user, request.POST or None, expected_birth_date=patient.date_of_birth
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            user = accept_invitation_service(
+                invitation=invitation, password=form.cleaned_data["new_password1"]
+            )
+            auth_login(request, user, backend="clinic.backends.PortalBackend")
+            messages.success(request, _("Welcome! Your password is saved and you are signed in."))
+            return redirect("home")
+        if form.birth_date_mismatch:
+            record_failed_check(invitation)
+    return render(
+        request,
+        "registration/invitation_accept.html",
+        {"form": form, "invitation_clinic": patient.clinic, "patient_user": patient.user},
+    )

@@ -417,3 +417,54 @@ class Alert(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.patient}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(
+            used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+
+class Invitation(models.Model):
+    """A single-use link for a patient to choose a password and sign in."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="invitations")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    used_at = models.DateTimeField(_("used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(
+        _("replaced"),
+        null=True,
+        blank=True,
+        help_text=_("Sending a new invitation replaces this one."),
+    )
+    failed_checks = models.PositiveSmallIntegerField(
+        _("wrong dates of birth"), default=0, editable=False
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        indexes = [
+            # Handouts and re-sends: a patient's latest invitation.
+            models.Index(fields=["patient", "-created_at"], name="patients_invite_patient_new"),
+        ]
+
+    def __str__(self):
+        return f"{self.patient} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.used_at is None and self.revoked_at is None and self.expires_at > timezone.now()

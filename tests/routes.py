@@ -11,9 +11,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC = "public"
 PATIENT = "patient"
-STAFF = "staff"
+STAFF = "staff"  # clinic staff outside the admin; anyone else gets 404
 ADMIN = "admin"
-SIGNED_IN = "signed-in"  # any signed-in person: their own account pages
+SIGNED_IN = "signed-in"  # any signed-in person (what they see may still depend on who they are)
 
 ROUTES = {
     "healthz": PUBLIC,
@@ -22,11 +22,16 @@ ROUTES = {
     "password_reset_done": PUBLIC,
     "password_reset_confirm": PUBLIC,
     "password_reset_complete": PUBLIC,
+    "invitation": PUBLIC,  # the signed token is the key; see tests/clinic/test_invitation.py
     "admin:login": PUBLIC,  # only redirects to the portal's sign-in page
     "logout": SIGNED_IN,
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
     "home": PATIENT,
+    "education:index": STAFF,
+    "education:programme": STAFF,
+    "education:exercise": SIGNED_IN,  # patients see published exercises only
+    "education:article": SIGNED_IN,  # patients see published articles only
 }
 
 SAMPLE_VALUES = {"int": "1", "uuid": str(uuid.uuid4())}

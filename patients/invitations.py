@@ -1,0 +1,93 @@
+"""Invitations: a single-use link that lets a patient choose a password.
+
+The link carries a signed invitation id. Whether it still works is decided by the
+database row (used, replaced, expired), so a link can be withdrawn at any time, and a
+handout can print the same link as the email without the portal storing a secret.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from clinic.models import User
+from patients.models import Invitation, Patient
+
+SALT = "patients.invitation"
+MAX_FAILED_CHECKS = 5
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps(str(invitation.pk), salt=SALT)
+
+
+def invitation_url(invitation: Invitation) -> str:
+    return settings.PORTAL_URL + reverse("invitation", args=[invitation_token(invitation)])
+
+
+def invitation_from_token(token: str) -> Invitation | None:
+    try:
+        pk = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+    return (
+        Invitation.objects.select_related("patient__user", "patient__clinic").filter(pk=pk).first()
+    )
+
+
+@transaction.atomic
+def send_invitation(*, patient: Patient, sent_by: User | None) -> Invitation:
+    """Email a new link, replacing any earlier one that has not been used."""
+    now = timezone.now()
+    patient.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
+    invitation = Invitation.objects.create(
+        patient=patient,
+        created_by=sent_by,
+        expires_at=now + dt.timedelta(days=settings.PATIENT_INVITATION_DAYS),
+    )
+    transaction.on_commit(lambda: email_invitation(invitation), robust=True)
+    return invitation
+
+
+def email_invitation(invitation: Invitation) -> None:
+    patient = invitation.patient
+    user = patient.user
+    with translation.override(user.language):
+        context = {
+            "user": user,
+            "clinic": patient.clinic,
+            "url": invitation_url(invitation),
+            "expires_at": invitation.expires_at,
+        }
+        send_mail(
+            subject=render_to_string("patients/email/invitation_subject.txt", context).strip(),
+            message=render_to_string("patients/email/invitation_body.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[user.email],
+        )
+
+
+def record_failed_check(invitation: Invitation) -> None:
+    """Count a wrong date of birth; too many and the link stops working."""
+    invitation.failed_checks += 1
+    if invitation.failed_checks >= MAX_FAILED_CHECKS:
+        invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["failed_checks", "revoked_at"])
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: Invitation, password: str) -> User:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValueError("This invitation can no longer be used.")
+    user = invitation.patient.user
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    invitation.used_at = timezone.now()
+    invitation.save(update_fields=["used_at"])
+    return user
