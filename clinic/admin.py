@@ -3,27 +3,43 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
 
-from clinic.access import staff_clinic
+from clinic.access import is_clinic_scoped, scope_to_clinic, staff_clinic
 from clinic.models import Clinic, StaffMembership, User
 from clinic.services import set_staff_role
 
 
-class ClinicScopedAdmin(admin.ModelAdmin):
-    """Shows staff only their own clinic's rows; superusers see every clinic.
+class ClinicScopedMixin:
+    """Staff see and pick only their own clinic's rows; superusers see every clinic.
 
-    `clinic_lookup` is the path from the model to its clinic (e.g. "patient__clinic").
+    Covers the changelist, search, filters, change, delete and history pages (all read
+    through `get_queryset`), autocomplete (answered by the target model's admin), and
+    every foreign-key and many-to-many choice, so a forged id fails validation.
     """
 
-    clinic_lookup = "clinic"
-
     def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        if request.user.is_superuser:
-            return qs
-        clinic = staff_clinic(request.user)
-        if clinic is None:
-            return qs.none()
-        return qs.filter(**{self.clinic_lookup: clinic.pk})
+        return scope_to_clinic(super().get_queryset(request), request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return _scope_choices(field, db_field, request)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return _scope_choices(field, db_field, request)
+
+
+def _scope_choices(field, db_field, request):
+    if field is not None and is_clinic_scoped(db_field.related_model):
+        field.queryset = scope_to_clinic(field.queryset, request.user)
+    return field
+
+
+class ClinicScopedAdmin(ClinicScopedMixin, admin.ModelAdmin):
+    pass
+
+
+class ClinicScopedTabularInline(ClinicScopedMixin, admin.TabularInline):
+    pass
 
 
 @admin.register(User)
@@ -52,8 +68,7 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Clinic)
 class ClinicAdmin(ClinicScopedAdmin):
-    clinic_lookup = "pk"
-    list_display = ["name", "phone", "email", "time_zone"]
+    list_display = ["name", "phone", "email", "time_zone", "alert_threshold"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -65,14 +80,8 @@ class StaffMembershipAdmin(ClinicScopedAdmin):
     list_select_related = ["user", "clinic"]
     search_fields = ["user__email", "user__first_name", "user__last_name"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "user" and not request.user.is_superuser:
-            # Managers change roles within their own team; new staff accounts are
-            # opened by the portal's administrators.
-            kwargs["queryset"] = User.objects.filter(
-                staff_membership__clinic=staff_clinic(request.user)
-            )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    # Managers change roles within their own team (the user choices are scoped to it);
+    # new staff accounts are opened by the portal's administrators.
 
     def get_exclude(self, request, obj=None):
         # A clinic manager manages their own clinic only; the clinic is not theirs to pick.

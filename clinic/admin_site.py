@@ -35,6 +35,12 @@ class PortalAdminSite(admin.AdminSite):
 
         return inner
 
+    def index(self, request, extra_context=None):
+        from patients.admin import open_alert_count  # the admin site loads before the apps
+
+        extra_context = {**(extra_context or {}), "open_alert_count": open_alert_count(request)}
+        return super().index(request, extra_context)
+
     @login_not_required
     def login(self, request, extra_context=None):
         if request.user.is_authenticated and not self.has_permission(request):

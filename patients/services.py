@@ -186,6 +186,24 @@ def plan_changes(old: dict | None, new: dict) -> list[str]:
     return changes
 
 
+def unseen_plan_changes(plan: Plan) -> list[str] | None:
+    """What changed since the version the patient last viewed; None if never viewed.
+
+    Reads `plan.change_revisions` (`Plan.objects.with_changes()`), so it costs no query.
+    """
+    if plan.seen_version == 0:
+        return None
+    snapshots = {revision.number: revision.snapshot for revision in plan.change_revisions}
+    if plan.seen_version == plan.version or plan.version not in snapshots:
+        return []
+    return plan_changes(snapshots.get(plan.seen_version), snapshots[plan.version])
+
+
+def mark_plan_seen(plan: Plan) -> None:
+    """The patient has viewed this version. A read receipt: `updated_at` stays as it was."""
+    Plan.objects.filter(pk=plan.pk, seen_version__lt=plan.version).update(seen_version=plan.version)
+
+
 # --- Articles ------------------------------------------------------------------------------
 
 
@@ -254,10 +272,18 @@ def adherence(
     Days before the plan started do not count against the patient.
     """
     first = max(today - dt.timedelta(days=days - 1), plan.start_date)
-    active_days = max(0, (today - first).days + 1)
-    prescribed = round(per_week * active_days / 7)
     done = sum(1 for d in set(session_dates) if first <= d <= today)
+    prescribed = prescribed_sessions(
+        per_week=per_week, start_date=plan.start_date, today=today, days=days
+    )
     return Adherence(days=days, done=done, prescribed=prescribed)
+
+
+def prescribed_sessions(*, per_week: int, start_date: dt.date, today: dt.date, days: int) -> int:
+    """Sessions a plan asks for in the last `days` days, not counting days before it began."""
+    first = max(today - dt.timedelta(days=days - 1), start_date)
+    active_days = max(0, (today - first).days + 1)
+    return round(per_week * active_days / 7)
 
 
 # --- Pain and alerts -----------------------------------------------------------------------
@@ -341,3 +367,24 @@ def acknowledge_alert(*, alert: Alert, by: User, note: str = "") -> Alert:
     alert.note = note
     alert.save(update_fields=["acknowledged_by", "acknowledged_at", "note"])
     return alert
+
+
+@transaction.atomic
+def create_patient(
+    *,
+    clinic,
+    email: str,
+    first_name: str,
+    last_name: str,
+    language: str = User.Language.ENGLISH,
+    **patient_fields,
+) -> Patient:
+    """Open a patient's record and account. The account has no password until invited."""
+    user = User.objects.create_user(
+        email=email, password=None, first_name=first_name, last_name=last_name, language=language
+    )
+    conditions = patient_fields.pop("conditions", None)
+    patient = Patient.objects.create(user=user, clinic=clinic, **patient_fields)
+    if conditions is not None:
+        patient.conditions.set(conditions)
+    return patient

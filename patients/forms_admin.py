@@ -1,0 +1,117 @@
+"""Forms the clinic staff use in the admin."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from clinic.models import User, normalize_email
+from education.models import Article, Dose, ProgrammeTemplate, Side
+from patients.models import Patient
+
+
+class PatientAdminForm(forms.ModelForm):
+    """The patient's record and the name and address on their account, in one form."""
+
+    email = forms.EmailField(label=_("Email address"), help_text=_("The patient signs in with it."))
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    language = forms.ChoiceField(label=_("Preferred language"), choices=User.Language.choices)
+
+    class Meta:
+        model = Patient
+        fields = [
+            "clinician",
+            "date_of_birth",
+            "conditions",
+            "affected_side",
+            "staff_notes",
+            "is_active",
+        ]
+        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance._state.adding:
+            user = self.instance.user
+            self.initial.update(
+                email=user.email,
+                first_name=user.first_name,
+                last_name=user.last_name,
+                language=user.language,
+            )
+
+    def clean_email(self):
+        email = normalize_email(self.cleaned_data["email"])
+        others = User.objects.filter(email=email)
+        if not self.instance._state.adding:
+            others = others.exclude(pk=self.instance.user_id)
+        if others.exists():
+            raise ValidationError(_("Another account already uses this email address."))
+        return email
+
+    def account_values(self):
+        return {f: self.cleaned_data[f] for f in ("email", "first_name", "last_name", "language")}
+
+
+class AssignProgrammeForm(forms.Form):
+    template = forms.ModelChoiceField(
+        label=_("Programme template"), queryset=ProgrammeTemplate.objects.order_by("name")
+    )
+    start_date = forms.DateField(
+        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    review_date = forms.DateField(
+        label=_("Review date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    message = forms.CharField(
+        label=_("Message to the patient"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    assign_articles = forms.BooleanField(
+        label=_("Also assign the template's articles"), required=False, initial=True
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, review = data.get("start_date"), data.get("review_date")
+        if start and review and review < start:
+            self.add_error("review_date", _("The review date cannot be before the start date."))
+        return data
+
+
+class ItemDoseForm(forms.Form):
+    """One exercise of the template, with the dose tailored for this patient."""
+
+    position = forms.IntegerField(widget=forms.HiddenInput)
+    sets = forms.IntegerField(label=_("Sets"), min_value=1, max_value=10)
+    reps = forms.IntegerField(label=_("Reps"), min_value=1, max_value=100)
+    hold_seconds = forms.IntegerField(label=_("Hold (s)"), min_value=0, max_value=300)
+    rest_seconds = forms.IntegerField(label=_("Rest (s)"), min_value=0, max_value=600)
+    times_per_day = forms.IntegerField(label=_("Times a day"), min_value=1, max_value=6)
+    days_per_week = forms.IntegerField(label=_("Days a week"), min_value=1, max_value=7)
+    side = forms.ChoiceField(label=_("Side"), choices=Side.choices)
+
+    def dose_values(self):
+        return {f: self.cleaned_data[f] for f in (*Dose.FIELDS, "side")}
+
+
+ItemDoseFormSet = formset_factory(ItemDoseForm, extra=0)
+
+
+class AssignArticlesForm(forms.Form):
+    articles = forms.ModelMultipleChoiceField(
+        label=_("Articles"),
+        queryset=Article.objects.filter(status=Article.Status.PUBLISHED).order_by("title"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class AcknowledgeAlertForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=2000,
+        # The note sits inside the admin's page but belongs to the acknowledge form.
+        widget=forms.Textarea(attrs={"rows": 3, "form": "acknowledge-alert"}),
+        help_text=_("What you did, e.g. 'Called the patient, booked for tomorrow'."),
+    )

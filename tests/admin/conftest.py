@@ -1,0 +1,44 @@
+import uuid
+
+import pytest
+
+from patients.invitations import send_invitation
+from patients.services import assign_articles, log_session, record_pain
+
+
+def clinic_records(patient, plan):
+    """One of each patient-data row for a patient, as a dict by model name."""
+    from education.models import Article
+
+    entry, _ = record_pain(
+        patient=patient,
+        submission_id=uuid.uuid4(),
+        score=9,
+        context="rest",
+        location="kneecap",
+        knee="right",
+        swelling=True,
+    )
+    (assignment,) = assign_articles(
+        patient=patient, articles=[Article.objects.get(slug="warning-signs")], assigned_by=None
+    )
+    session, _ = log_session(patient=patient, plan=plan, date=plan.start_date)
+    return {
+        "patient": patient,
+        "plan": plan,
+        "articleassignment": assignment,
+        "painentry": entry,
+        "sessionlog": session,
+        "alert": entry.alerts.first(),
+        "invitation": send_invitation(patient=patient, sent_by=None),
+    }
+
+
+@pytest.fixture
+def records_a(plan_a, patient_a):
+    return clinic_records(patient_a, plan_a)
+
+
+@pytest.fixture
+def records_b(plan_b, patient_b):
+    return clinic_records(patient_b, plan_b)
