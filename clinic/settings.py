@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "auditlog",
     "clinic.apps.ClinicConfig",
     "education.apps.EducationConfig",
     "patients.apps.PatientsConfig",
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "clinic.middleware.PortalLoginRequiredMiddleware",
     "clinic.middleware.UserLanguageMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    "clinic.middleware.PatientTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -167,6 +170,10 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
     # Only when a reverse proxy that sets this header terminates TLS in front of gunicorn.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Audit entries keep the address the request came from; behind a proxy auditlog reads
+# X-Forwarded-For, so only trust it where DJANGO_BEHIND_TLS_PROXY says a proxy sets it.
+AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 LOGGING = {
     "version": 1,
