@@ -40,6 +40,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("library/", include("education.urls")),
+    path("", include("patients.urls")),
     path("invite/<str:token>/", views.accept_invitation, name="invitation"),
     path("admin/", admin.site.urls),
 ]

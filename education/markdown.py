@@ -9,6 +9,20 @@ from markdown_it import MarkdownIt
 
 _parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
 
+# The page's title is the only <h1>; body headings are kept between <h2> and <h4>, so a
+# "# Heading" typed by mistake is still a heading (the sanitiser would strip an <h1>).
+MIN_HEADING, MAX_HEADING = 2, 4
+
+
+def _clamp_headings(state):
+    for token in state.tokens:
+        if token.type in ("heading_open", "heading_close"):
+            level = min(max(int(token.tag[1:]), MIN_HEADING), MAX_HEADING)
+            token.tag = f"h{level}"
+
+
+_parser.core.ruler.push("clamp_headings", _clamp_headings)
+
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "p", "ul", "ol", "li", "strong", "em", "blockquote", "hr", "br",
     "a", "code", "pre", "table", "thead", "tbody", "tr", "th", "td",

@@ -5,10 +5,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from education.access import is_library_staff
 from education.markdown import render_markdown, word_count
 
 READING_WORDS_PER_MINUTE = 200
@@ -86,8 +87,8 @@ def dose_constraints(prefix: str, *, null: bool):
 
 class PublishedQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Staff may preview drafts; patients see published items only."""
-        if user.is_staff:
+        """Clinic staff may preview drafts; patients see published items only."""
+        if is_library_staff(user):
             return self
         return self.filter(self.model.published_q())
 
@@ -117,12 +118,30 @@ class ExerciseQuerySet(PublishedQuerySet):
     def for_library(self):
         return self.prefetch_related("conditions").order_by("name")
 
-    def for_detail(self):
+    def for_detail(self, user=None):
+        """The exercise page: conditions and variants, one query each.
+
+        Given a user, the variants are only those that user may open.
+        """
+        variants = Exercise.objects.order_by("name")
+        if user is not None:
+            variants = variants.visible_to(user)
         return self.prefetch_related(
             "conditions",
-            models.Prefetch("easier_variants", queryset=Exercise.objects.order_by("name")),
-            models.Prefetch("harder_variants", queryset=Exercise.objects.order_by("name")),
+            models.Prefetch("easier_variants", queryset=variants),
+            models.Prefetch("harder_variants", queryset=variants),
         )
+
+    def search(self, *, q: str = "", condition=None, region: str = ""):
+        """The staff library's filters: name, condition served, body region."""
+        qs = self
+        if q:
+            qs = qs.filter(name__icontains=q)
+        if condition is not None:
+            qs = qs.filter(conditions=condition)
+        if region:
+            qs = qs.filter(body_region=region)
+        return qs
 
 
 class Exercise(models.Model):
@@ -216,6 +235,10 @@ class Exercise(models.Model):
         return Q(is_published=True)
 
     @property
+    def is_draft(self) -> bool:
+        return not self.is_published
+
+    @property
     def dose(self) -> Dose:
         return Dose(**{f: getattr(self, f) for f in (*Dose.FIELDS, "side")})
 
@@ -236,6 +259,18 @@ def _lines(text):
 class ArticleQuerySet(PublishedQuerySet):
     def for_library(self):
         return self.prefetch_related("conditions").order_by("title")
+
+    def for_detail(self):
+        """The article page: the reviewer comes in the same query."""
+        return self.select_related("reviewed_by")
+
+    def search(self, *, q: str = "", condition=None):
+        qs = self
+        if q:
+            qs = qs.filter(title__icontains=q)
+        if condition is not None:
+            qs = qs.filter(conditions=condition)
+        return qs
 
 
 class Article(models.Model):
@@ -295,10 +330,43 @@ class Article(models.Model):
     def published_q(cls):
         return Q(status=cls.Status.PUBLISHED)
 
+    @property
+    def is_draft(self) -> bool:
+        return self.status != self.Status.PUBLISHED
+
 
 class ProgrammeTemplateQuerySet(models.QuerySet):
     def for_library(self):
         return self.select_related("condition").order_by("name")
+
+    def for_detail(self):
+        """The template page: items in order with their exercises, and the articles."""
+        return self.select_related("condition").prefetch_related(
+            models.Prefetch(
+                "items",
+                queryset=ProgrammeTemplateItem.objects.select_related("exercise").order_by(
+                    "position", "pk"
+                ),
+            ),
+            models.Prefetch("articles", queryset=Article.objects.order_by("title")),
+        )
+
+    def search(self, *, q: str = "", condition=None, region: str = ""):
+        """By name, the template's condition, and the body region of any of its exercises."""
+        qs = self
+        if q:
+            qs = qs.filter(name__icontains=q)
+        if condition is not None:
+            qs = qs.filter(condition=condition)
+        if region:
+            qs = qs.filter(
+                Exists(
+                    ProgrammeTemplateItem.objects.filter(
+                        template=OuterRef("pk"), exercise__body_region=region
+                    )
+                )
+            )
+        return qs
 
     def for_assignment(self):
         return self.prefetch_related(
