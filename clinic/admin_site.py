@@ -13,12 +13,16 @@ class PortalAdminSite(admin.AdminSite):
     site_title = _("Clinic portal")
     index_title = _("Clinic work")
 
-    def has_permission(self, request):
+    def is_staff_member(self, request):
         # Staff reach the admin only through a clinic; patients never do.
         user = request.user
         if not (user.is_active and user.is_staff):
             return False
         return user.is_superuser or hasattr(user, "staff_membership")
+
+    def has_permission(self, request):
+        # Patient data needs more than a password: a session verified by a second factor.
+        return self.is_staff_member(request) and request.user.is_verified()
 
     def admin_view(self, view, cacheable=False):
         guarded = super().admin_view(view, cacheable)
@@ -28,6 +32,8 @@ class PortalAdminSite(admin.AdminSite):
             # One sign-in page for everyone (the portal's own), and a plain refusal
             # for a signed-in person the admin is not for, instead of a sign-in loop.
             if not self.has_permission(request):
+                if self.is_staff_member(request):
+                    return redirect_to_login(request.get_full_path(), "two_factor_verify")
                 if request.user.is_authenticated:
                     raise PermissionDenied
                 return redirect_to_login(request.get_full_path())
@@ -43,6 +49,6 @@ class PortalAdminSite(admin.AdminSite):
 
     @login_not_required
     def login(self, request, extra_context=None):
-        if request.user.is_authenticated and not self.has_permission(request):
+        if request.user.is_authenticated and not self.is_staff_member(request):
             raise PermissionDenied
         return redirect_to_login(request.GET.get("next") or reverse("admin:index"))

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from clinic import views
+from clinic import two_factor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -41,6 +41,8 @@ urlpatterns = [
     ),
     path("library/", include("education.urls")),
     path("", include("patients.urls")),
+    path("accounts/two-factor/", two_factor.verify, name="two_factor_verify"),
+    path("accounts/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
     path("invite/<str:token>/", views.accept_invitation, name="invitation"),
     path("admin/", admin.site.urls),
 ]

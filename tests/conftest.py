@@ -1,6 +1,9 @@
 """The fixed cast every test works with: two clinics, staff in each, patients in each."""
 
 import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from clinic.models import Clinic, User
 from clinic.roles import CLINICIAN, FRONT_DESK, MANAGER
@@ -26,7 +29,25 @@ def make_user(email, **extra):
 def make_staff(email, clinic, role):
     user = make_user(email, first_name=role.title(), last_name=clinic.slug.title())
     set_staff_role(user=user, clinic=clinic, role=role)
+    TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
     return user
+
+
+class PortalClient(Client):
+    """`force_login` signs staff in as the admin requires: password and second factor."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is not None:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    return PortalClient()
 
 
 @pytest.fixture
@@ -61,7 +82,9 @@ def clinician_b(clinic_b):
 
 @pytest.fixture
 def superuser(db):
-    return User.objects.create_superuser(email="root@portal.example", password=PASSWORD)
+    user = User.objects.create_superuser(email="root@portal.example", password=PASSWORD)
+    TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+    return user
 
 
 @pytest.fixture
@@ -131,3 +154,23 @@ def plan_a2(library, patient_a2):
 @pytest.fixture
 def plan_b(library, patient_b):
     return make_plan(patient_b)
+
+
+def make_pain_entry(patient, *, score=3, at=None, **fields):
+    """A pain entry saved directly (no alerts): for pages that list entries."""
+    import uuid
+
+    from django.utils import timezone
+
+    from patients.models import PainEntry
+
+    return PainEntry.objects.create(
+        patient=patient,
+        score=score,
+        recorded_at=at or timezone.now(),
+        context=fields.pop("context", PainEntry.Context.AFTER),
+        location=fields.pop("location", PainEntry.Location.KNEECAP),
+        knee=fields.pop("knee", PainEntry.Knee.RIGHT),
+        submission_id=uuid.uuid4(),
+        **fields,
+    )

@@ -24,6 +24,8 @@ ROUTES = {
     "password_reset_complete": PUBLIC,
     "invitation": PUBLIC,  # the signed token is the key; see tests/clinic/test_invitation.py
     "admin:login": PUBLIC,  # only redirects to the portal's sign-in page
+    "two_factor_verify": STAFF,
+    "two_factor_setup": STAFF,
     "logout": SIGNED_IN,
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,

@@ -7,7 +7,7 @@ from tests.education.conftest import grow_library, make_article, make_condition
 CHANGELIST = "/admin/education/article/"
 # session, user, user and group permissions, condition filter choices, filtered and total
 # counts, and the page of articles with their reviewers.
-CHANGELIST_QUERIES = 8
+CHANGELIST_QUERIES = 9
 
 
 @pytest.fixture

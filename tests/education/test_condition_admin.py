@@ -4,7 +4,7 @@ from tests.education.conftest import make_condition
 
 CHANGELIST = "/admin/education/condition/"
 # session, user, user and group permissions, filtered and total counts, the page of conditions
-CHANGELIST_QUERIES = 7
+CHANGELIST_QUERIES = 8
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from tests.education.conftest import exercise_form, grow_library, make_condition
 CHANGELIST = "/admin/education/exercise/"
 # session, user, user and group permissions, condition filter choices, filtered and total
 # counts, the page of exercises, and their conditions.
-CHANGELIST_QUERIES = 9
+CHANGELIST_QUERIES = 10
 
 
 @pytest.fixture

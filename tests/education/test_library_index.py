@@ -134,11 +134,11 @@ def library_condition(slug):
 @pytest.mark.parametrize(
     ("params", "queries"),
     [
-        # session, user (with their clinic), condition choices, exercises, their conditions,
+        # session, user (with their clinic), staff OTP device, condition choices, exercises, their conditions,
         # articles, their conditions, templates with their condition
-        ({}, 8),
+        ({}, 9),
         # ... and the chosen condition, checked by the form
-        ({"q": "e", "condition": "__condition__", "region": "hip"}, 9),
+        ({"q": "e", "condition": "__condition__", "region": "hip"}, 10),
     ],
     ids=["browse", "search"],
 )

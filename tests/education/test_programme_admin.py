@@ -8,7 +8,7 @@ from tests.education.conftest import grow_library, make_exercise, make_programme
 CHANGELIST = "/admin/education/programmetemplate/"
 # session, user, user and group permissions, condition filter choices, filtered and total
 # counts, the page of templates with their condition and exercise count, phase filter choices.
-CHANGELIST_QUERIES = 9
+CHANGELIST_QUERIES = 10
 
 
 @pytest.fixture

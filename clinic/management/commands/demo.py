@@ -1,9 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from clinic.models import Clinic, User
 from clinic.roles import CLINICIAN, FRONT_DESK
 from clinic.services import set_staff_role, upsert
+from clinic.two_factor import secret_base32
 from education.services import load_library
 from patients.demo import load_demo_patients
 
@@ -54,6 +56,14 @@ def demo_user(email: str, first_name: str, last_name: str, language: str) -> Use
     return user
 
 
+def demo_authenticator(user: User) -> str:
+    """Staff need a second factor; the demo links one and prints its secret to type in."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True)
+    return secret_base32(device)
+
+
 class Command(BaseCommand):
     help = "Create (or bring back) the demo clinics and accounts. Safe to run again."
 
@@ -64,9 +74,11 @@ class Command(BaseCommand):
             slug = data["slug"]
             defaults = {key: value for key, value in data.items() if key != "slug"}
             clinics[slug] = upsert(Clinic, lookup={"slug": slug}, values=defaults)
+        secrets = {}
         for email, first, last, language, clinic_slug, role in STAFF:
             user = demo_user(email, first, last, language)
             set_staff_role(user=user, clinic=clinics[clinic_slug], role=role)
+            secrets[email] = demo_authenticator(user)
         for email, first, last, language in PATIENTS:
             demo_user(email, first, last, language)
         load_library()
@@ -76,5 +88,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Password for every demo account: {DEMO_PASSWORD}")
         for email, *_rest, clinic_slug, role in STAFF:
             self.stdout.write(f"  staff    {email:<28} {role} at {clinics[clinic_slug].name}")
+            self.stdout.write(f"           authenticator secret (TOTP, base32): {secrets[email]}")
         for email, *_rest in PATIENTS:
             self.stdout.write(f"  patient  {email}")
