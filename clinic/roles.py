@@ -30,6 +30,7 @@ _CLINICIAN_PERMISSIONS = (
     | _crud("patients", "painentry", "sessionlog", "planrevision", actions=("view",))
     | _crud("patients", "alert", actions=("view", "change"))
     | _crud("patients", "invitation", actions=("view", "add"))
+    | {"patients.print_handout"}
 )
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
@@ -40,9 +41,13 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         | _crud("patients", "patient", actions=("view", "add", "change"))
         | _crud("patients", "plan", "planitem", "articleassignment", actions=("view",))
         | _crud("patients", "invitation", actions=("view", "add"))
+        | {"patients.print_handout"}
     ),
     MANAGER: (
-        _CLINICIAN_PERMISSIONS | {"clinic.change_clinic"} | _crud("clinic", "staffmembership")
+        _CLINICIAN_PERMISSIONS
+        # Clinic settings (the alert threshold), the staff list and roles, the audit trail.
+        | {"clinic.change_clinic", "auditlog.view_logentry"}
+        | _crud("clinic", "staffmembership")
     ),
 }
 
