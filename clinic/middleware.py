@@ -1,7 +1,14 @@
+import time
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware
-from django.shortcuts import resolve_url
-from django.utils import translation
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, resolve_url
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import ngettext
 
 
 class UserLanguageMiddleware:
@@ -23,3 +30,116 @@ class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
 
     def get_login_url(self, view_func):
         return resolve_url(settings.LOGIN_URL)
+
+
+class PatientTimeZoneMiddleware:
+    """A patient's pages run on their clinic's clock: the times shown and the times typed.
+
+    "Today", the pain form's default time and the diary's dates then agree with the clinic's
+    calendar, whatever the server's own time zone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        patient = getattr(user, "patient", None) if user and user.is_authenticated else None
+        if patient is None:
+            return self.get_response(request)
+        with timezone.override(patient.clinic.zone):
+            return self.get_response(request)
+
+
+# Session keys of the session clock (seconds since the epoch).
+SIGNED_IN_AT = "portal_signed_in_at"
+LAST_SEEN = "portal_last_seen"
+# Activity is written to the session at most once a minute, so that a page does not cost a
+# session write per request: idle time is measured to within that minute.
+ACTIVITY_GRANULARITY = 60
+
+
+def start_session_clock(sender, request, user, **kwargs):
+    """On every sign-in (connected to user_logged_in in ClinicConfig.ready)."""
+    now = int(time.time())
+    request.session[SIGNED_IN_AT] = now
+    request.session[LAST_SEEN] = now
+
+
+class SessionTimeoutMiddleware:
+    """Sign a person out after a while without activity, and a fixed time after sign-in.
+
+    Staff after DJANGO_STAFF_IDLE_MINUTES idle, patients after DJANGO_PATIENT_IDLE_MINUTES,
+    everyone DJANGO_SESSION_MAX_HOURS after signing in, active or not. Every response to a
+    signed-in person is marked `Cache-Control: no-store`: the pages hold personal data, and
+    neither the browser's back button nor a shared proxy may keep them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        signed_in = SESSION_KEY in request.session
+        response = self.timed_out(request) if signed_in else None
+        if response is None:
+            response = self.get_response(request)
+        if signed_in or SESSION_KEY in request.session:
+            add_never_cache_headers(response)
+        return response
+
+    def timed_out(self, request):
+        session = request.session
+        now = int(time.time())
+        signed_in_at = session.get(SIGNED_IN_AT)
+        last_seen = session.get(LAST_SEEN)
+        if signed_in_at is None or last_seen is None:
+            # A session from before these rules: its clock starts now.
+            session[SIGNED_IN_AT] = signed_in_at or now
+            session[LAST_SEEN] = now
+            return None
+        user = request.user
+        if not user.is_authenticated:
+            return None
+        idle_minutes = (
+            settings.STAFF_IDLE_MINUTES if user.is_staff else settings.PATIENT_IDLE_MINUTES
+        )
+        max_hours = settings.SESSION_MAX_HOURS
+        if now - signed_in_at > max_hours * 60 * 60:
+            message = ngettext(
+                "You were signed out because you signed in more than %(hours)d hour ago. "
+                "Please sign in again.",
+                "You were signed out because you signed in more than %(hours)d hours ago. "
+                "Please sign in again.",
+                max_hours,
+            ) % {"hours": max_hours}
+        elif now - last_seen > idle_minutes * 60:
+            message = ngettext(
+                "You were signed out after %(minutes)d minute without activity.",
+                "You were signed out after %(minutes)d minutes without activity.",
+                idle_minutes,
+            ) % {"minutes": idle_minutes}
+        else:
+            if now - last_seen >= ACTIVITY_GRANULARITY:
+                session[LAST_SEEN] = now
+            return None
+        logout(request)
+        messages.warning(request, message)
+        if request.method == "GET":
+            return redirect_to_login(request.get_full_path())
+        return redirect(settings.LOGIN_URL)
+
+
+class PermissionsPolicyMiddleware:
+    """The Permissions-Policy header: browser features no page may use (PERMISSIONS_POLICY)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(allowed)})"
+            for feature, allowed in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response

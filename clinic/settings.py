@@ -5,13 +5,15 @@ variables, read once here; `.env.example` documents each one.
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from clinic.env import env_bool, env_int, env_list, env_str, env_time_zone
+from clinic.env import env_bool, env_cache, env_int, env_list, env_str, env_time_zone
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -53,6 +55,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "clinic.apps.ClinicConfig",
     "education.apps.EducationConfig",
     "patients.apps.PatientsConfig",
@@ -60,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "clinic.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -72,7 +78,11 @@ MIDDLEWARE = [
     "auditlog.middleware.AuditlogMiddleware",
     "clinic.middleware.PatientTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: it tells a timed-out person why they are back at sign-in.
+    "clinic.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic.urls"
@@ -105,7 +115,20 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "clinic.User"
-AUTHENTICATION_BACKENDS = ["clinic.backends.PortalBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out sign-in before any password is checked. The standalone
+    # backend has no get_user, so sessions (and the test client's force_login) keep using
+    # PortalBackend, which honours a patient's active flag.
+    "axes.backends.AxesStandaloneBackend",
+    "clinic.backends.PortalBackend",
+]
+# Argon2 for every new or changed password; the others only read hashes made before.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -174,7 +197,8 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG)
-if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
+BEHIND_TLS_PROXY = env_bool("DJANGO_BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
     # Only when a reverse proxy that sets this header terminates TLS in front of gunicorn.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -182,9 +206,76 @@ if env_bool("DJANGO_BEHIND_TLS_PROXY", False):
 # X-Forwarded-For, so only trust it where DJANGO_BEHIND_TLS_PROXY says a proxy sets it.
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
+# Caches: rate-limit counters. One per process by default; a shared Redis on a server with
+# several processes, e.g. DJANGO_CACHE_URL=redis://127.0.0.1:6379/0.
+CACHES = {"default": env_cache("DJANGO_CACHE_URL")}
+
+# Lockout (django-axes): 5 failed sign-ins for one email from one address lock that pair
+# out for 15 minutes; a sign-in attempt while locked starts the 15 minutes again, and a
+# successful sign-in clears the count. Unlock by hand: manage.py axes_reset_username EMAIL.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+AXES_USERNAME_FORM_FIELD = "username"  # EmailAuthenticationForm's field
+AXES_USERNAME_CALLABLE = "clinic.security.axes_username"  # lower-cased, as accounts are
+AXES_CLIENT_IP_CALLABLE = "clinic.security.client_ip"  # X-Forwarded-For only behind our proxy
+AXES_LOCKOUT_CALLABLE = "clinic.security.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Attempts hold every clinic's emails and addresses: not for the clinic-scoped admin.
+AXES_ENABLE_ADMIN = False
+
+# Sessions: signed out after a while without activity (staff sooner: their screens show
+# every patient) and, whatever the activity, a fixed time after signing in.
+STAFF_IDLE_MINUTES = env_int("DJANGO_STAFF_IDLE_MINUTES", 15, minimum=1)
+PATIENT_IDLE_MINUTES = env_int("DJANGO_PATIENT_IDLE_MINUTES", 30, minimum=1)
+SESSION_MAX_HOURS = env_int("DJANGO_SESSION_MAX_HOURS", 12, minimum=1)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 60 * 60
+
+# Content-Security-Policy (django-csp): nothing inline, the admin included. Scripts and
+# styles live in static files; a template with style="" or an inline <script> fails a test.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page of the portal uses (clinic.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
+
+# Retention: `manage.py purge_inactive_patients` deletes deactivated patients with no
+# activity for this many days. Unset: off, and the command refuses to run without --days.
+PATIENT_RETENTION_DAYS = env_int("DJANGO_PATIENT_RETENTION_DAYS", 0, minimum=1)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # WeasyPrint reports every step of every PDF, and fontTools every table it subsets.
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from clinic import two_factor, views
+from clinic import media, two_factor, views
+from clinic.ratelimit import posted_email, rate_limited
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -21,7 +22,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/",
-        auth_views.PasswordResetView.as_view(),
+        rate_limited("password_reset", target=posted_email)(auth_views.PasswordResetView.as_view()),
         name="password_reset",
     ),
     path(
@@ -45,4 +46,5 @@ urlpatterns = [
     path("accounts/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
     path("invite/<str:token>/", views.accept_invitation, name="invitation"),
     path("admin/", admin.site.urls),
+    path("media/<path:path>", media.serve, name="media"),
 ]

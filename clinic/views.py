@@ -12,6 +12,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
 from clinic.forms import AcceptInvitationForm, EmailAuthenticationForm
+from clinic.ratelimit import rate_limited, url_token
+from patients import views as patient_views
 from patients.invitations import accept_invitation as accept_invitation_service
 from patients.invitations import invitation_from_token, record_failed_check
 
@@ -28,9 +30,10 @@ class LoginView(auth_views.LoginView):
 
 
 def home(request):
+    # Staff work in the admin; a patient's home page is their Today page.
     if request.user.is_staff:
         return redirect("admin:index")
-    return render(request, "clinic/home.html")
+    return patient_views.today(request)
 
 
 @login_not_required
@@ -48,6 +51,9 @@ def healthz(request):
 @login_not_required
 @sensitive_post_parameters()
 @never_cache
+# Ten, not five: the link itself is withdrawn after five wrong dates of birth, and that
+# page (call your clinic) must not be hidden behind this one.
+@rate_limited("invitation", target=url_token, limit=10)
 def accept_invitation(request, token):
     invitation = invitation_from_token(token)
     if invitation is None or not invitation.is_usable or not invitation.patient.is_active:

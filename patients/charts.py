@@ -22,7 +22,7 @@ class Point:
 
 @dataclass(frozen=True)
 class Gridline:
-    y: float
+    y: int  # whole pixels: printed as is, with no decimal comma in French
     score: int
 
 
@@ -80,7 +80,8 @@ def pain_chart(
         for entry in entries
     ]
     gridlines = [
-        Gridline(y=_y(score, top=top, height=bottom - top), score=score) for score in (0, 5, 10)
+        Gridline(y=round(_y(score, top=top, height=bottom - top)), score=score)
+        for score in (0, 5, 10)
     ]
     return Chart(
         width=width,

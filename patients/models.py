@@ -3,7 +3,8 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,32 @@ from education.models import (
 class PatientQuerySet(models.QuerySet):
     def in_clinic(self, clinic):
         return self.filter(clinic=clinic)
+
+    def for_handout(self):
+        """A patient's printed handout, for any number of patients in a fixed number of queries.
+
+        Account, clinic and clinician; in `handout_plans` the active plans with their
+        exercises; in `handout_assignments` the published articles given to them; in
+        `handout_invitations` their latest invitation (for the QR code).
+        """
+        return self.select_related("user", "clinic", "clinician").prefetch_related(
+            models.Prefetch(
+                "plans",
+                queryset=Plan.objects.active()
+                .select_related("created_by")
+                .with_items()
+                .order_by("start_date", "created_at"),
+                to_attr="handout_plans",
+            ),
+            models.Prefetch(
+                "article_assignments",
+                queryset=ArticleAssignment.objects.filter(article__status=Article.Status.PUBLISHED)
+                .select_related("article__reviewed_by")
+                .order_by("assigned_at"),
+                to_attr="handout_assignments",
+            ),
+            latest_invitations("invitations"),
+        )
 
 
 class Patient(models.Model):
@@ -78,6 +105,10 @@ class Patient(models.Model):
 
 
 class PlanQuerySet(models.QuerySet):
+    def owned_by(self, patient):
+        """A patient's own plans: every patient page starts here."""
+        return self.filter(patient=patient)
+
     def active(self):
         return self.filter(status=Plan.Status.ACTIVE)
 
@@ -86,6 +117,65 @@ class PlanQuerySet(models.QuerySet):
             models.Prefetch(
                 "items", queryset=PlanItem.objects.select_related("exercise").order_by("position")
             )
+        )
+
+    def with_changes(self):
+        """The two revisions "what changed" compares: the one last seen and the latest.
+
+        In `plan.change_revisions`, one query for all the plans however many versions.
+        """
+        return self.prefetch_related(
+            models.Prefetch(
+                "revisions",
+                queryset=PlanRevision.objects.filter(
+                    Q(number=F("plan__seen_version")) | Q(number=F("plan__version"))
+                ),
+                to_attr="change_revisions",
+            )
+        )
+
+    def for_today(self, patient, *, since):
+        """The Today page: active plans, their items, changes, and sessions since `since`."""
+        return (
+            self.owned_by(patient)
+            .active()
+            .with_items()
+            .with_changes()
+            .prefetch_related(
+                models.Prefetch(
+                    "sessions",
+                    queryset=SessionLog.objects.filter(date__gte=since).only(
+                        "id", "plan_id", "date"
+                    ),
+                    to_attr="recent_sessions",
+                )
+            )
+            .order_by("start_date", "created_at")
+        )
+
+    def for_plan_list(self, patient):
+        """My plans: active first, then the newest."""
+        return (
+            self.owned_by(patient)
+            .annotate(is_active=Q(status=Plan.Status.ACTIVE))
+            .order_by("-is_active", "-start_date", "-created_at")
+        )
+
+    def for_plan_page(self, patient):
+        return self.owned_by(patient).with_items().with_changes()
+
+    def for_handout(self):
+        """Printed handouts, for any number of plans in a fixed number of queries.
+
+        The patient with account, clinic and clinician; the exercises in order; and in
+        `plan.patient.handout_invitations` the patient's latest invitation (for the QR code).
+        """
+        return (
+            self.select_related(
+                "patient__user", "patient__clinic", "patient__clinician", "created_by"
+            )
+            .with_items()
+            .prefetch_related(latest_invitations("patient__invitations"))
         )
 
 
@@ -136,6 +226,7 @@ class Plan(models.Model):
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
         ordering = ["-start_date", "-created_at"]
+        permissions = [("print_handout", _("Can print handouts"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(review_date__isnull=True) | Q(review_date__gte=models.F("start_date")),
@@ -156,6 +247,20 @@ class Plan(models.Model):
         return max((item.days_per_week for item in items), default=0)
 
 
+class PlanItemQuerySet(models.QuerySet):
+    def for_exercise_page(self, patient):
+        """Exercise-in-plan: the patient's own item, its plan, and the published variants."""
+        variants = Exercise.objects.filter(is_published=True).order_by("name")
+        return (
+            self.filter(plan__patient=patient)
+            .select_related("plan", "exercise")
+            .prefetch_related(
+                models.Prefetch("exercise__easier_variants", queryset=variants),
+                models.Prefetch("exercise__harder_variants", queryset=variants),
+            )
+        )
+
+
 class PlanItem(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
@@ -172,6 +277,8 @@ class PlanItem(models.Model):
 
     # The patient's own dose, copied from the template and then tailored.
     locals().update(dose_fields(null=False))
+
+    objects = PlanItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("plan exercise")
@@ -212,6 +319,16 @@ class PlanRevision(models.Model):
         return f"{self.plan} v{self.number}"
 
 
+class ArticleAssignmentQuerySet(models.QuerySet):
+    def for_patient(self, patient):
+        """What a patient may open: their own assignments of published articles, unread first."""
+        return (
+            self.filter(patient=patient, article__status=Article.Status.PUBLISHED)
+            .select_related("article")
+            .order_by(F("first_read_at").desc(nulls_first=True), "-assigned_at")
+        )
+
+
 class ArticleAssignment(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     patient = models.ForeignKey(
@@ -233,6 +350,8 @@ class ArticleAssignment(models.Model):
     )
     assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
     first_read_at = models.DateTimeField(_("first read"), null=True, blank=True, editable=False)
+
+    objects = ArticleAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("article assignment")
@@ -290,6 +409,32 @@ WARNING_SIGN_FIELDS = (
 )
 
 
+class PainEntryQuerySet(models.QuerySet):
+    def owned_by(self, patient):
+        return self.filter(patient=patient)
+
+    def for_diary(self, patient, *, since):
+        """The pain diary's table and chart: the patient's entries since `since`, newest first."""
+        return self.owned_by(patient).filter(recorded_at__gte=since).order_by("-recorded_at")
+
+    def daily_highest(self, patient, *, since, zone):
+        """The sparkline: each day's highest score on the clinic's calendar, summed up in SQL.
+
+        Rows of {"day": date, "highest": int}, oldest first.
+        """
+        return (
+            self.owned_by(patient)
+            .filter(recorded_at__gte=since)
+            .annotate(day=TruncDate("recorded_at", tzinfo=zone))
+            .values("day")
+            .annotate(highest=Max("score"))
+            .order_by("day")
+        )
+
+    def for_saved_page(self, patient):
+        return self.owned_by(patient).prefetch_related("alerts")
+
+
 class PainEntry(models.Model):
     class Context(models.TextChoices):
         REST = "rest", _("At rest")
@@ -337,6 +482,8 @@ class PainEntry(models.Model):
     # The form's one-time token: a double tap or a resent form finds the first entry.
     submission_id = models.UUIDField(unique=True, editable=False)
     created_at = models.DateTimeField(_("saved"), auto_now_add=True)
+
+    objects = PainEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("pain entry")
@@ -424,6 +571,20 @@ class InvitationQuerySet(models.QuerySet):
         return self.filter(
             used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
         )
+
+
+def latest_invitations(lookup: str) -> models.Prefetch:
+    """Each patient's newest invitation only, as a one-item list in `handout_invitations`."""
+    newest = (
+        Invitation.objects.filter(patient=OuterRef("patient"))
+        .order_by("-created_at")
+        .values("created_at")[:1]
+    )
+    return models.Prefetch(
+        lookup,
+        queryset=Invitation.objects.filter(created_at=Subquery(newest)),
+        to_attr="handout_invitations",
+    )
 
 
 class Invitation(models.Model):

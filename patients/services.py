@@ -103,6 +103,7 @@ def create_plan(
         for position, values in enumerate(items, start=1)
     )
     record_revision(plan=plan, by=created_by)
+    plan.refresh_from_db(fields=["version"])
     return plan
 
 

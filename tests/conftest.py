@@ -22,6 +22,16 @@ def _fast_and_plain(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate-limit counters live in the cache: each test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def make_user(email, **extra):
     return User.objects.create_user(email=email, password=PASSWORD, **extra)
 
@@ -89,6 +99,8 @@ def superuser(db):
 
 @pytest.fixture
 def patient_user_a(db):
+    """Deprecated: an account with no patient record. Use patient_a.user; remove this once
+    tests/education no longer asks for it."""
     return make_user("patient.a@example.com", first_name="Ada", last_name="Patient")
 
 

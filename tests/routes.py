@@ -34,6 +34,9 @@ ROUTES = {
     "patients:plan": PATIENT,
     "patients:plan_exercise": PATIENT,
     "patients:session_done": PATIENT,
+    "patients:plan_handout": PATIENT,
+    "patients:plan_handout_pdf": PATIENT,
+    "patients:article_handout_pdf": PATIENT,
     "patients:articles": PATIENT,
     "patients:article": PATIENT,
     "patients:pain_diary": PATIENT,
@@ -45,6 +48,7 @@ ROUTES = {
     "education:programme": STAFF,
     "education:exercise": SIGNED_IN,  # patients see published exercises only
     "education:article": SIGNED_IN,  # patients see published articles only
+    "media": SIGNED_IN,  # exercise pictures: library content, not patient data
 }
 
 SAMPLE_VALUES = {"int": "1", "uuid": str(uuid.uuid4())}

@@ -22,29 +22,29 @@ def test_staff_land_on_the_admin_after_signing_in(client, clinician_a):
     assert response["Location"] == "/admin/"
 
 
-def test_patients_land_on_their_home_page_after_signing_in(client, patient_user_a):
-    response = sign_in(client, "patient.a@example.com")
+def test_patients_land_on_their_home_page_after_signing_in(client, patient_a):
+    response = sign_in(client, "ada@patients.example")
     assert response.status_code == 302
     assert response["Location"] == "/"
     assert client.get("/").status_code == 200
 
 
-def test_email_is_matched_whatever_its_case(client, patient_user_a):
-    response = sign_in(client, "  Patient.A@Example.COM ")
+def test_email_is_matched_whatever_its_case(client, patient_a):
+    response = sign_in(client, "  Ada@Patients.EXAMPLE ")
     assert response["Location"] == "/"
 
 
-def test_a_wrong_password_says_so_and_signs_nobody_in(client, patient_user_a):
-    response = sign_in(client, "patient.a@example.com", password="not-the-password")
+def test_a_wrong_password_says_so_and_signs_nobody_in(client, patient_a):
+    response = sign_in(client, "ada@patients.example", password="not-the-password")
     assert response.status_code == 200
     assert "Please enter a correct email address and password" in response.text
     assert "_auth_user_id" not in client.session
 
 
-def test_an_inactive_account_cannot_sign_in(client, patient_user_a):
-    patient_user_a.is_active = False
-    patient_user_a.save()
-    response = sign_in(client, "patient.a@example.com")
+def test_an_inactive_account_cannot_sign_in(client, patient_a):
+    patient_a.user.is_active = False
+    patient_a.user.save()
+    response = sign_in(client, "ada@patients.example")
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
 
@@ -54,13 +54,13 @@ def test_next_sends_a_user_back_to_the_page_they_wanted(client, clinician_a):
     assert response["Location"] == "/admin/clinic/clinic/"
 
 
-def test_next_pointing_off_site_is_ignored(client, patient_user_a):
-    response = sign_in(client, "patient.a@example.com", next="https://evil.example/")
+def test_next_pointing_off_site_is_ignored(client, patient_a):
+    response = sign_in(client, "ada@patients.example", next="https://evil.example/")
     assert response["Location"] == "/"
 
 
-def test_sign_out_is_a_post_and_ends_the_session(client, patient_user_a):
-    client.force_login(patient_user_a)
+def test_sign_out_is_a_post_and_ends_the_session(client, patient_a):
+    client.force_login(patient_a.user)
     assert client.get("/accounts/logout/").status_code == 405
     response = client.post("/accounts/logout/")
     assert response.status_code == 302
@@ -68,8 +68,8 @@ def test_sign_out_is_a_post_and_ends_the_session(client, patient_user_a):
     assert client.get("/")["Location"].startswith(LOGIN)
 
 
-def test_password_change_needs_the_old_password(client, patient_user_a):
-    client.force_login(patient_user_a)
+def test_password_change_needs_the_old_password(client, patient_a):
+    client.force_login(patient_a.user)
     url = reverse("password_change")
     response = client.post(
         url,
@@ -91,8 +91,8 @@ def test_password_change_needs_the_old_password(client, patient_user_a):
         },
     )
     assert response["Location"] == reverse("password_change_done")
-    patient_user_a.refresh_from_db()
-    assert patient_user_a.check_password("a-new-pass-123")
+    patient_a.user.refresh_from_db()
+    assert patient_a.user.check_password("a-new-pass-123")
 
 
 def request_reset_link(client, email):
@@ -101,15 +101,15 @@ def request_reset_link(client, email):
     return re.search(r"https?://[^/]+(/accounts/password/reset/\S+/)", mail.outbox[0].body)[1]
 
 
-def test_password_reset_link_lets_the_user_choose_a_new_password(client, patient_user_a):
-    link = request_reset_link(client, "patient.a@example.com")
+def test_password_reset_link_lets_the_user_choose_a_new_password(client, patient_a):
+    link = request_reset_link(client, "ada@patients.example")
     form_url = client.get(link)["Location"]  # Django swaps the token out of the URL
     response = client.post(
         form_url, {"new_password1": "fresh-pass-456", "new_password2": "fresh-pass-456"}
     )
     assert response["Location"] == reverse("password_reset_complete")
-    patient_user_a.refresh_from_db()
-    assert patient_user_a.check_password("fresh-pass-456")
+    patient_a.user.refresh_from_db()
+    assert patient_a.user.check_password("fresh-pass-456")
 
 
 def test_password_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing(client, db):
@@ -119,8 +119,8 @@ def test_password_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing
 
 
 @pytest.mark.parametrize(("minutes_later", "works"), [(59, True), (61, False)])
-def test_password_reset_link_expires_after_an_hour(client, patient_user_a, minutes_later, works):
-    link = request_reset_link(client, "patient.a@example.com")
+def test_password_reset_link_expires_after_an_hour(client, patient_a, minutes_later, works):
+    link = request_reset_link(client, "ada@patients.example")
     with time_machine.travel(timezone.localtime() + timedelta(minutes=minutes_later)):
         response = client.get(link, follow=True)
     assert ('name="new_password1"' in response.text) is works

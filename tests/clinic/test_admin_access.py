@@ -3,8 +3,8 @@ from django.contrib.auth.models import Group
 from clinic.roles import GROUP_NAMES
 
 
-def test_a_patient_is_refused_the_admin(client, patient_user_a):
-    client.force_login(patient_user_a)
+def test_a_patient_is_refused_the_admin(client, patient_a):
+    client.force_login(patient_a.user)
     assert client.get("/admin/").status_code == 403
     assert client.get("/admin/clinic/clinic/").status_code == 403
 
@@ -14,10 +14,10 @@ def test_clinic_staff_reach_the_admin(client, front_desk_a):
     assert client.get("/admin/").status_code == 200
 
 
-def test_a_staff_flag_without_a_clinic_does_not_open_the_admin(client, patient_user_a):
-    patient_user_a.is_staff = True
-    patient_user_a.save()
-    client.force_login(patient_user_a)
+def test_a_staff_flag_without_a_clinic_does_not_open_the_admin(client, patient_a):
+    patient_a.user.is_staff = True
+    patient_a.user.save()
+    client.force_login(patient_a.user)
     assert client.get("/admin/").status_code == 403
 
 

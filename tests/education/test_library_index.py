@@ -134,8 +134,8 @@ def library_condition(slug):
 @pytest.mark.parametrize(
     ("params", "queries"),
     [
-        # session, user (with their clinic), staff OTP device, condition choices, exercises, their conditions,
-        # articles, their conditions, templates with their condition
+        # session, user (with their clinic), staff OTP device, condition choices, exercises,
+        # their conditions, articles, their conditions, templates with their condition
         ({}, 9),
         # ... and the chosen condition, checked by the form
         ({"q": "e", "condition": "__condition__", "region": "hip"}, 10),

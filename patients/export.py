@@ -1,0 +1,209 @@
+"""Everything the portal holds about a patient, for their right of access (PHIPA, Law 25).
+
+Nothing about the patient is left out, the staff's notes included; nothing about anyone
+else is put in (staff appear by name only, as the patient sees them in the portal).
+The same sections feed the JSON and the CSV download.
+"""
+
+import csv
+import datetime as dt
+import io
+import json
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from education.models import Dose
+from patients.models import (
+    Alert,
+    ArticleAssignment,
+    PainEntry,
+    Patient,
+    Plan,
+    PlanItem,
+    SessionLog,
+)
+
+# A spreadsheet runs a cell that starts like a formula: such text is kept as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def patient_data(patient: Patient) -> dict:
+    """The patient's data as sections of flat records, in a fixed number of queries."""
+    zone = patient.clinic.zone
+    patient = (
+        Patient.objects.select_related("user", "clinic", "clinician")
+        .prefetch_related("conditions")
+        .get(pk=patient.pk)
+    )
+
+    def when(value):
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return timezone.localtime(value, zone).isoformat()
+        return value.isoformat()
+
+    def name(user):
+        return str(user) if user is not None else None
+
+    plans = list(
+        Plan.objects.owned_by(patient)
+        .prefetch_related(
+            Prefetch("items", queryset=PlanItem.objects.select_related("exercise")),
+            "revisions",
+        )
+        .order_by("start_date", "created_at")
+    )
+    user = patient.user
+    clinic = patient.clinic
+    return {
+        "profile": [
+            {
+                "id": str(patient.pk),
+                "email": user.email,
+                "first_name": user.first_name,
+                "last_name": user.last_name,
+                "language": user.language,
+                "date_joined": when(user.date_joined),
+                "last_login": when(user.last_login),
+                "clinic": clinic.name,
+                "clinic_phone": clinic.phone,
+                "clinic_email": clinic.email,
+                "clinic_address": clinic.address,
+                "primary_clinician": name(patient.clinician),
+                "date_of_birth": when(patient.date_of_birth),
+                "conditions": "; ".join(c.name for c in patient.conditions.all()),
+                "affected_side": patient.affected_side,
+                "notes_for_staff": patient.staff_notes,
+                "active": patient.is_active,
+                "created_at": when(patient.created_at),
+            }
+        ],
+        "plans": [
+            {
+                "id": str(plan.pk),
+                "title": plan.title,
+                "status": plan.status,
+                "start_date": when(plan.start_date),
+                "review_date": when(plan.review_date),
+                "message": plan.message,
+                "version": plan.version,
+                "version_last_viewed": plan.seen_version,
+                "created_at": when(plan.created_at),
+                "updated_at": when(plan.updated_at),
+            }
+            for plan in plans
+        ],
+        "plan_exercises": [
+            {
+                "id": str(item.pk),
+                "plan_id": str(plan.pk),
+                "position": item.position,
+                "exercise": item.exercise.name,
+                **{f: getattr(item, f) for f in (*Dose.FIELDS, "side")},
+                "note": item.note,
+                "show_variants": item.show_variants,
+            }
+            for plan in plans
+            for item in sorted(plan.items.all(), key=lambda i: i.position)
+        ],
+        "plan_versions": [
+            {
+                "plan_id": str(plan.pk),
+                "version": revision.number,
+                "saved_at": when(revision.created_at),
+                "plan": json.dumps(revision.snapshot, ensure_ascii=False),
+            }
+            for plan in plans
+            for revision in sorted(plan.revisions.all(), key=lambda r: r.number)
+        ],
+        "articles": [
+            {
+                "id": str(assignment.pk),
+                "article": assignment.article.title,
+                "assigned_by": name(assignment.assigned_by),
+                "assigned_at": when(assignment.assigned_at),
+                "first_read_at": when(assignment.first_read_at),
+            }
+            for assignment in ArticleAssignment.objects.filter(patient=patient)
+            .select_related("article", "assigned_by")
+            .order_by("assigned_at")
+        ],
+        "sessions": [
+            {
+                "id": str(session.pk),
+                "plan_id": str(session.plan_id),
+                "date": when(session.date),
+                "exercises": "; ".join(
+                    item.exercise.name
+                    for item in sorted(session.items.all(), key=lambda i: i.position)
+                ),
+                "effort": session.effort,
+                "note": session.note,
+                "recorded_at": when(session.created_at),
+            }
+            for session in SessionLog.objects.filter(patient=patient)
+            .prefetch_related(
+                Prefetch("items", queryset=PlanItem.objects.select_related("exercise"))
+            )
+            .order_by("date")
+        ],
+        "pain_entries": [
+            {
+                "id": str(entry.pk),
+                "score": entry.score,
+                "recorded_at": when(entry.recorded_at),
+                "context": entry.context,
+                "location": entry.location,
+                "knee": entry.knee,
+                "note": entry.note,
+                "cannot_bear_weight": entry.cannot_bear_weight,
+                "swelling": entry.swelling,
+                "locking_or_giving_way": entry.locking_or_giving_way,
+                "fever_or_redness": entry.fever_or_redness,
+                "worsening_pain": entry.worsening_pain,
+                "saved_at": when(entry.created_at),
+            }
+            for entry in PainEntry.objects.owned_by(patient).order_by("recorded_at")
+        ],
+        "alerts": [
+            {
+                "id": str(alert.pk),
+                "kind": alert.kind,
+                "pain_entry_id": str(alert.pain_entry_id),
+                "detail": alert.detail,
+                "raised_at": when(alert.created_at),
+                "acknowledged_by": name(alert.acknowledged_by),
+                "acknowledged_at": when(alert.acknowledged_at),
+                "note": alert.note,
+            }
+            for alert in Alert.objects.filter(patient=patient)
+            .select_related("acknowledged_by")
+            .order_by("created_at")
+        ],
+    }
+
+
+def patient_data_csv(data: dict) -> str:
+    """One table for every section: section, record id, field, value."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "record", "field", "value"])
+    for section, records in data.items():
+        for record in records:
+            record_id = record.get("id", "")
+            for field, value in record.items():
+                writer.writerow([section, record_id, field, _cell(value)])
+    return out.getvalue()
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text

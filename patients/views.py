@@ -1,0 +1,241 @@
+"""The patient portal. Every view starts with `get_patient(request)`: the patient comes from
+the signed-in user only, and every object is looked up among that patient's own rows.
+"""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from patients import charts, services
+from patients.access import get_patient
+from patients.export import patient_data, patient_data_csv
+from patients.forms import PainEntryForm, SessionForm
+from patients.models import Alert, ArticleAssignment, PainEntry, Plan, PlanItem
+
+SPARKLINE_DAYS = 14
+DIARY_DAYS = 28
+TODAY_ARTICLES = 3
+# Alerts after which the patient is told, on the spot, to contact the clinic today.
+CONTACT_TODAY = {Alert.Kind.WARNING_SIGN, Alert.Kind.HIGH_SCORE}
+
+
+@require_safe
+@never_cache
+def today(request):
+    patient = get_patient(request)
+    clinic = patient.clinic
+    today = clinic.today()
+    plans = Plan.objects.for_today(patient, since=today - dt.timedelta(days=27))
+    first_day = today - dt.timedelta(days=SPARKLINE_DAYS - 1)
+    daily = PainEntry.objects.daily_highest(
+        patient, since=_start_of(first_day, clinic.zone), zone=clinic.zone
+    )
+    return render(
+        request,
+        "patients/today.html",
+        {
+            "patient": patient,
+            "today": today,
+            "plans": [_plan_today(plan, today) for plan in plans],
+            "assignments": ArticleAssignment.objects.for_patient(patient)[:TODAY_ARTICLES],
+            "last_entry": PainEntry.objects.owned_by(patient).first(),
+            "sparkline": charts.sparkline(daily, first_day=first_day, days=SPARKLINE_DAYS),
+        },
+    )
+
+
+def _plan_today(plan, today):
+    items = plan.items.all()
+    dates = [session.date for session in plan.recent_sessions]
+    per_week = plan.sessions_per_week(items)
+    done_today = today in dates
+    return {
+        "plan": plan,
+        "items": items,
+        "done_today": done_today,
+        "form": None if done_today else SessionForm(plan=plan),
+        "changes": services.unseen_plan_changes(plan),
+        "adherence": [
+            services.adherence(
+                plan=plan, session_dates=dates, today=today, days=days, per_week=per_week
+            )
+            for days in (7, 28)
+        ],
+    }
+
+
+def _start_of(day, zone):
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()), zone)
+
+
+@require_safe
+@never_cache
+def plans(request):
+    patient = get_patient(request)
+    return render(request, "patients/plans.html", {"plans": Plan.objects.for_plan_list(patient)})
+
+
+@require_safe
+@never_cache
+def plan(request, plan_id):
+    patient = get_patient(request)
+    plan = get_object_or_404(Plan.objects.for_plan_page(patient), pk=plan_id)
+    changes = services.unseen_plan_changes(plan)
+    # A read receipt, not a change the patient makes: "what changed" starts again from here.
+    services.mark_plan_seen(plan)
+    return render(
+        request,
+        "patients/plan.html",
+        {"plan": plan, "items": plan.items.all(), "changes": changes},
+    )
+
+
+@require_safe
+@never_cache
+def plan_exercise(request, plan_id, item_id):
+    patient = get_patient(request)
+    item = get_object_or_404(
+        PlanItem.objects.for_exercise_page(patient), plan_id=plan_id, pk=item_id
+    )
+    return render(request, "patients/plan_exercise.html", {"item": item, "plan": item.plan})
+
+
+@require_POST
+def session_done(request, plan_id):
+    patient = get_patient(request)
+    plan = get_object_or_404(Plan.objects.owned_by(patient).active().with_items(), pk=plan_id)
+    form = SessionForm(request.POST, plan=plan)
+    if not form.is_valid():
+        if form.has_error("items", "invalid_choice"):
+            raise Http404  # an exercise that is not in this patient's plan
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("home")
+    _session, created = services.log_session(
+        patient=patient,
+        plan=plan,
+        date=patient.clinic.today(),
+        items=form.cleaned_data["items"],
+        effort=form.cleaned_data["effort"],
+        note=form.cleaned_data["note"],
+    )
+    if created:
+        messages.success(request, _("Well done! Today's session is saved."))
+    else:
+        messages.info(request, _("Today's session was already marked as done."))
+    return redirect("home")
+
+
+@require_safe
+@never_cache
+def articles(request):
+    patient = get_patient(request)
+    return render(
+        request,
+        "patients/articles.html",
+        {"assignments": ArticleAssignment.objects.for_patient(patient)},
+    )
+
+
+@require_safe
+@never_cache
+def article(request, assignment_id):
+    patient = get_patient(request)
+    assignment = get_object_or_404(ArticleAssignment.objects.for_patient(patient), pk=assignment_id)
+    # A read receipt: only the first opening is recorded.
+    services.mark_article_read(assignment)
+    return render(
+        request,
+        "patients/article.html",
+        {"assignment": assignment, "article": assignment.article},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def pain_diary(request):
+    patient = get_patient(request)
+    clinic = patient.clinic
+    if request.method == "POST":
+        form = PainEntryForm(request.POST, patient=patient)
+        if form.is_valid():
+            fields = form.cleaned_data
+            if (
+                PainEntry.objects.exclude(patient=patient)
+                .filter(submission_id=fields["submission_id"])
+                .exists()
+            ):
+                raise Http404  # another patient's form token
+            entry, _created = services.record_pain(patient=patient, **fields)
+            return redirect("patients:pain_saved", entry.pk)
+    else:
+        form = PainEntryForm(patient=patient)
+    now = clinic.now()
+    since = now - dt.timedelta(days=DIARY_DAYS)
+    entries = list(PainEntry.objects.for_diary(patient, since=since))
+    return render(
+        request,
+        "patients/pain_diary.html",
+        {
+            "form": form,
+            "clinic": clinic,
+            "entries": entries,
+            "chart": charts.pain_chart(entries, clinic.zone, start=since, end=now),
+            "diary_days": DIARY_DAYS,
+        },
+    )
+
+
+@require_safe
+@never_cache
+def pain_saved(request, entry_id):
+    patient = get_patient(request)
+    entry = get_object_or_404(PainEntry.objects.for_saved_page(patient), pk=entry_id)
+    contact_today = entry.has_warning_sign or any(
+        alert.kind in CONTACT_TODAY for alert in entry.alerts.all()
+    )
+    return render(
+        request,
+        "patients/pain_saved.html",
+        {"entry": entry, "clinic": patient.clinic, "contact_today": contact_today},
+    )
+
+
+@require_safe
+@never_cache
+def my_data(request):
+    get_patient(request)
+    return render(request, "patients/my_data.html")
+
+
+@require_safe
+@never_cache
+def my_data_json(request):
+    patient = get_patient(request)
+    response = JsonResponse(patient_data(patient), json_dumps_params={"indent": 2})
+    return _download(response, patient, "json")
+
+
+@require_safe
+@never_cache
+def my_data_csv(request):
+    patient = get_patient(request)
+    response = HttpResponse(
+        patient_data_csv(patient_data(patient)), content_type="text/csv; charset=utf-8"
+    )
+    return _download(response, patient, "csv")
+
+
+def _download(response, patient, extension):
+    name = f"my-data-{patient.clinic.today():%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    # Health information: never kept by the browser or a proxy.
+    response["Cache-Control"] = "no-store"
+    return response

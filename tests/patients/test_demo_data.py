@@ -1,0 +1,65 @@
+"""`manage.py demo` tells each demo patient's story."""
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from patients.models import Alert, Patient, Plan
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo", stdout=StringIO())
+
+
+def patient(email):
+    return Patient.objects.select_related("clinic").get(user__email=email)
+
+
+def test_alex_has_an_active_plan_two_articles_one_read_and_three_weeks_of_history(demo):
+    alex = patient("alex@patients.example")
+    today = alex.clinic.today()
+    [plan] = alex.plans.all()
+    assert plan.status == Plan.Status.ACTIVE
+    assert plan.start_date == today - dt.timedelta(days=21)
+
+    assignments = list(alex.article_assignments.all())
+    assert len(assignments) == 2
+    assert sum(a.first_read_at is not None for a in assignments) == 1
+
+    session_dates = sorted(alex.sessions.values_list("date", flat=True))
+    assert len(session_dates) == 15
+    assert session_dates[0] >= today - dt.timedelta(days=21)
+    assert (session_dates[-1] - session_dates[0]).days >= 14
+
+    scores = list(alex.pain_entries.order_by("recorded_at").values_list("score", flat=True))
+    assert len(scores) == 19
+    assert scores[0] > scores[-1]  # trending down
+
+
+def test_sam_has_an_open_warning_sign_alert(demo):
+    sam = patient("sam@patients.example")
+    assert sam.plans.count() == 1
+    alert = Alert.objects.open().get(patient=sam, kind=Alert.Kind.WARNING_SIGN)
+    assert alert.pain_entry.has_warning_sign
+
+
+def test_remy_has_his_own_plan_in_the_other_clinic(demo):
+    remy = patient("remy@patients.example")
+    alex = patient("alex@patients.example")
+    assert remy.clinic != alex.clinic
+    [plan] = remy.plans.all()
+    assert plan.status == Plan.Status.ACTIVE
+    assert remy.pain_entries.exists()
+    assert remy.sessions.filter(plan=plan).exists()
+
+
+@pytest.mark.parametrize(
+    "email", ["alex@patients.example", "sam@patients.example", "remy@patients.example"]
+)
+def test_each_demo_patient_sees_their_pages(client, demo, email):
+    client.force_login(patient(email).user)
+    for path in ("/", "/plans/", "/articles/", "/pain/", "/my-data/"):
+        assert client.get(path).status_code == 200, path

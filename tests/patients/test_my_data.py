@@ -1,0 +1,120 @@
+"""My data: everything the portal holds about me, as JSON and CSV, and nobody else's."""
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from patients import services
+from patients.models import Alert, Patient
+from tests.conftest import make_pain_entry
+
+
+@pytest.fixture
+def my_history(plan_a, patient_a, clinician_a):
+    """patient_a's data, with a recognisable value in every section."""
+    Patient.objects.filter(pk=patient_a.pk).update(staff_notes="Prefers morning visits.")
+    services.log_session(
+        patient=patient_a, plan=plan_a, date=patient_a.clinic.today(), note="Felt strong."
+    )
+    entry = make_pain_entry(patient_a, score=8, note="=SUM(A1:A9)", swelling=True)
+    Alert.objects.create(
+        kind=Alert.Kind.WARNING_SIGN, patient=patient_a, pain_entry=entry, note="Called her."
+    )
+    return entry
+
+
+@pytest.fixture
+def their_history(plan_a2, patient_a2):
+    make_pain_entry(patient_a2, score=5, note="Ben's own note")
+    services.log_session(
+        patient=patient_a2, plan=plan_a2, date=patient_a2.clinic.today(), note="Ben's session"
+    )
+
+
+@pytest.fixture
+def signed_in(client, patient_a):
+    client.force_login(patient_a.user)
+    return client
+
+
+def test_the_page_offers_both_downloads(signed_in):
+    response = signed_in.get("/my-data/")
+    assert response.status_code == 200
+    assert 'href="/my-data.json" download' in response.text
+    assert 'href="/my-data.csv" download' in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [("/my-data.json", "application/json"), ("/my-data.csv", "text/csv; charset=utf-8")],
+)
+def test_downloads_are_attachments_never_cached(signed_in, my_history, path, content_type):
+    response = signed_in.get(path)
+    assert response.status_code == 200
+    assert response["Content-Type"] == content_type
+    extension = path.rsplit(".", 1)[1]
+    assert re.fullmatch(
+        rf'attachment; filename="my-data-\d{{4}}-\d{{2}}-\d{{2}}\.{extension}"',
+        response["Content-Disposition"],
+    )
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_json_holds_every_section_of_my_data(
+    signed_in, my_history, their_history, patient_a, plan_a
+):
+    data = json.loads(signed_in.get("/my-data.json").content)
+    assert data["profile"][0]["email"] == "ada@patients.example"
+    assert data["profile"][0]["notes_for_staff"] == "Prefers morning visits."
+    assert data["profile"][0]["clinic"] == "Clinic A"
+    assert [plan["id"] for plan in data["plans"]] == [str(plan_a.pk)]
+    assert len(data["plan_exercises"]) == 4
+    assert [version["version"] for version in data["plan_versions"]] == [1]
+    assert len(data["articles"]) == 2
+    assert [session["note"] for session in data["sessions"]] == ["Felt strong."]
+    assert [entry["id"] for entry in data["pain_entries"]] == [str(my_history.pk)]
+    assert data["pain_entries"][0]["swelling"] is True
+    assert [alert["note"] for alert in data["alerts"]] == ["Called her."]
+
+
+def test_the_downloads_hold_nothing_about_another_patient(
+    signed_in, my_history, their_history, patient_a2
+):
+    for path in ("/my-data.json", "/my-data.csv"):
+        content = signed_in.get(path).content.decode()
+        assert "Ben's" not in content
+        assert "ben@patients.example" not in content
+        assert str(patient_a2.pk) not in content
+
+
+def test_the_csv_lists_every_field_by_section_and_defuses_formulas(signed_in, my_history):
+    rows = list(csv.DictReader(io.StringIO(signed_in.get("/my-data.csv").content.decode())))
+    sections = {row["section"] for row in rows}
+    assert sections == {
+        "profile",
+        "plans",
+        "plan_exercises",
+        "plan_versions",
+        "articles",
+        "sessions",
+        "pain_entries",
+        "alerts",
+    }
+    note = next(row for row in rows if row["section"] == "pain_entries" and row["field"] == "note")
+    assert note["record"] == str(my_history.pk)
+    assert note["value"] == "'=SUM(A1:A9)"
+
+
+def test_the_export_makes_a_fixed_number_of_queries(
+    signed_in, django_assert_num_queries, my_history, patient_a
+):
+    for _ in range(50):
+        make_pain_entry(patient_a, score=3)
+    # session, user, patient (with conditions), plans (items, revisions), articles,
+    # sessions (with their exercises), pain entries, alerts.
+    with django_assert_num_queries(12):
+        response = signed_in.get("/my-data.json")
+    assert response.status_code == 200
