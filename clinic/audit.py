@@ -70,6 +70,6 @@ def staff_views_of(patient):
             additional_data__patient=str(patient.pk),
             actor__is_staff=True,
         )
-        .select_related("actor")
+        .select_related("actor", "content_type")
         .order_by("-timestamp")
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from clinic.audit import record_access, staff_views_of
 from patients import charts, services
 from patients.access import get_patient
 from patients.export import patient_data, patient_data_csv
@@ -21,6 +22,7 @@ from patients.models import Alert, ArticleAssignment, PainEntry, Plan, PlanItem
 SPARKLINE_DAYS = 14
 DIARY_DAYS = 28
 TODAY_ARTICLES = 3
+VIEWINGS_SHOWN = 50
 # Alerts after which the patient is told, on the spot, to contact the clinic today.
 CONTACT_TODAY = {Alert.Kind.WARNING_SIGN, Alert.Kind.HIGH_SCORE}
 
@@ -211,14 +213,17 @@ def pain_saved(request, entry_id):
 @require_safe
 @never_cache
 def my_data(request):
-    get_patient(request)
-    return render(request, "patients/my_data.html")
+    patient = get_patient(request)
+    # The patient's right to know who looked at their record (PHIPA, Law 25).
+    viewings = staff_views_of(patient)[:VIEWINGS_SHOWN]
+    return render(request, "patients/my_data.html", {"viewings": viewings})
 
 
 @require_safe
 @never_cache
 def my_data_json(request):
     patient = get_patient(request)
+    record_access(request, patient, what="export_json")
     response = JsonResponse(patient_data(patient), json_dumps_params={"indent": 2})
     return _download(response, patient, "json")
 
@@ -227,6 +232,7 @@ def my_data_json(request):
 @never_cache
 def my_data_csv(request):
     patient = get_patient(request)
+    record_access(request, patient, what="export_csv")
     response = HttpResponse(
         patient_data_csv(patient_data(patient)), content_type="text/csv; charset=utf-8"
     )

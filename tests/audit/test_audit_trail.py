@@ -110,3 +110,24 @@ def test_clinicians_and_front_desk_cannot_open_the_trail(client, clinician_a, fr
     for user in (clinician_a, front_desk_a):
         client.force_login(user)
         assert client.get("/admin/auditlog/logentry/").status_code == 403
+
+
+def test_a_patient_sees_which_staff_viewed_their_record(client, clinician_a, records_a, patient_a2):
+    patient = records_a["patient"]
+    client.force_login(clinician_a)
+    client.get(f"/admin/patients/patient/{patient.pk}/change/")
+    client.get(f"/admin/patients/patient/{patient_a2.pk}/change/")
+
+    client.force_login(patient.user)
+    page = client.get("/my-data/").text
+    assert "Who has looked at your record" in page
+    assert str(clinician_a) in page
+    assert page.count("<td>Opened") == 1  # only their own record's viewing
+
+
+def test_downloading_my_data_is_recorded(client, patient_a):
+    client.force_login(patient_a.user)
+    client.get("/my-data.json")
+    client.get("/my-data.csv")
+    whats = set(accesses(patient_a).values_list("additional_data__what", flat=True))
+    assert whats == {"export_json", "export_csv"}
