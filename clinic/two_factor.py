@@ -5,12 +5,12 @@ Patients never see these pages.
 """
 
 import base64
+from functools import wraps
 
 import segno
 from django import forms
-from django.contrib.auth.decorators import user_passes_test
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,7 +23,17 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 BACKUP_CODES = 10
 
-staff_only = user_passes_test(lambda user: user.is_staff, login_url="login")
+
+def staff_only(view):
+    """Signed-in patients are told nothing here: the pages do not exist for them."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_staff:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 class CodeForm(forms.Form):
