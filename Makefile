@@ -43,3 +43,10 @@ check: install
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
+
+# Translations (needs GNU gettext: apt-get install gettext). Refreshes locale/fr/.../django.po
+# from the code, then compiles django.mo; commit both, so a fresh clone needs no gettext.
+.PHONY: messages
+messages: install
+	$(PY) manage.py makemessages -l fr --ignore=$(VENV) --ignore=node_modules --ignore=staticfiles --no-obsolete
+	$(PY) manage.py compilemessages -l fr --ignore=$(VENV)
