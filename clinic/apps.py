@@ -7,6 +7,13 @@ class ClinicConfig(AppConfig):
     name = "clinic"
     verbose_name = _("Clinics and staff")
 
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from clinic.middleware import start_session_clock
+
+        user_logged_in.connect(start_session_clock, dispatch_uid="clinic.session_clock")
+
 
 class PortalAdminConfig(AdminConfig):
     default_site = "clinic.admin_site.PortalAdminSite"

@@ -9,6 +9,8 @@ registered in `register_patient_data`. Views, prints and exports are recorded th
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
 
+from clinic.security import client_ip
+
 
 def clinic_and_patient(obj) -> dict:
     """The clinic and patient an audited object belongs to, for filtering the trail."""
@@ -36,7 +38,7 @@ def record_access(request, obj, *, what: str, patient=None) -> LogEntry:
         action=LogEntry.Action.ACCESS,
         actor=actor,
         actor_email=actor.email if actor else None,
-        remote_addr=request.META.get("REMOTE_ADDR"),
+        remote_addr=client_ip(request) or None,
         additional_data=data,
     )
 

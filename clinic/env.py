@@ -59,3 +59,24 @@ def env_time_zone(name: str, default: str) -> str:
             f"{name}={value!r} is not a known time zone (for example America/Toronto)."
         )
     return value
+
+
+CACHE_BACKENDS = {
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",
+    "redis": "django.core.cache.backends.redis.RedisCache",
+    "rediss": "django.core.cache.backends.redis.RedisCache",
+}
+
+
+def env_cache(name: str, default: str = "locmem://") -> dict:
+    """A CACHES["default"] entry from a URL: `redis://host:6379/0`, `rediss://…` or `locmem://`."""
+    value = env_str(name, default) or default
+    scheme, sep, rest = value.partition("://")
+    if not sep or scheme not in CACHE_BACKENDS:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a cache URL. Use redis://host:6379/0 (or rediss://) "
+            "or locmem:// for a cache inside each process."
+        )
+    if scheme == "locmem":
+        return {"BACKEND": CACHE_BACKENDS[scheme], "LOCATION": rest or "portal"}
+    return {"BACKEND": CACHE_BACKENDS[scheme], "LOCATION": value}

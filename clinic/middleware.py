@@ -1,5 +1,6 @@
 import time
 
+from auditlog.middleware import AuditlogMiddleware
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
@@ -9,6 +10,8 @@ from django.shortcuts import redirect, resolve_url
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import ngettext
+
+from clinic.security import client_ip
 
 
 class UserLanguageMiddleware:
@@ -143,3 +146,14 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class AuditMiddleware(AuditlogMiddleware):
+    """auditlog's middleware, reading the client address the way the rest of the portal does.
+
+    auditlog on its own trusts the left-most X-Forwarded-For entry, which any client can forge.
+    """
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return client_ip(request) or None

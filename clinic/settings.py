@@ -75,7 +75,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "clinic.middleware.PortalLoginRequiredMiddleware",
     "clinic.middleware.UserLanguageMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "clinic.middleware.AuditMiddleware",
     "clinic.middleware.PatientTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: it tells a timed-out person why they are back at sign-in.
@@ -182,6 +182,8 @@ PATIENT_INVITATION_DAYS = env_int("DJANGO_PATIENT_INVITATION_DAYS", 7, minimum=1
 # The portal's own address, for links in emails and on printed handouts.
 PORTAL_URL = env_str("DJANGO_PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "portal@localhost")
+# Where the accessibility statement (/accessibility/) asks people to report a barrier.
+ACCESSIBILITY_EMAIL = env_str("DJANGO_ACCESSIBILITY_EMAIL", DEFAULT_FROM_EMAIL)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security: on by default whenever debug is off.
@@ -202,8 +204,7 @@ if BEHIND_TLS_PROXY:
     # Only when a reverse proxy that sets this header terminates TLS in front of gunicorn.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Audit entries keep the address the request came from; behind a proxy auditlog reads
-# X-Forwarded-For, so only trust it where DJANGO_BEHIND_TLS_PROXY says a proxy sets it.
+# Audit entries keep the address the request came from (clinic.security.client_ip).
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # Caches: rate-limit counters. One per process by default; a shared Redis on a server with

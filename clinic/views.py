@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from clinic.forms import AcceptInvitationForm, EmailAuthenticationForm
 from clinic.ratelimit import rate_limited, url_token
@@ -46,6 +47,15 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@login_not_required
+@require_safe
+def accessibility(request):
+    """The accessibility statement: public, so a barrier can be reported before signing in."""
+    return render(
+        request, "clinic/accessibility.html", {"report_email": settings.ACCESSIBILITY_EMAIL}
+    )
 
 
 @login_not_required

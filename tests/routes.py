@@ -17,6 +17,7 @@ SIGNED_IN = "signed-in"  # any signed-in person (what they see may still depend 
 
 ROUTES = {
     "healthz": PUBLIC,
+    "accessibility": PUBLIC,  # the accessibility statement
     "login": PUBLIC,
     "password_reset": PUBLIC,
     "password_reset_done": PUBLIC,

@@ -131,3 +131,16 @@ def test_downloading_my_data_is_recorded(client, patient_a):
     client.get("/my-data.csv")
     whats = set(accesses(patient_a).values_list("additional_data__what", flat=True))
     assert whats == {"export_json", "export_csv"}
+
+
+def test_a_forged_forwarded_for_header_does_not_change_the_recorded_address(
+    client, clinician_a, records_a
+):
+    client.force_login(clinician_a)
+    patient = records_a["patient"]
+    client.get(
+        f"/admin/patients/patient/{patient.pk}/change/",
+        REMOTE_ADDR="10.9.8.7",
+        HTTP_X_FORWARDED_FOR="1.2.3.4",
+    )
+    assert accesses(patient).get().remote_addr == "10.9.8.7"
