@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from clinic.access import scope_to_clinic, staff_clinic
 from clinic.admin import ClinicScopedAdmin, ClinicScopedTabularInline
 from clinic.models import User
 from education.models import ProgrammeTemplate
-from patients import services
+from patients import handouts, services
 from patients.charts import pain_chart
 from patients.forms_admin import (
     AcknowledgeAlertForm,
@@ -143,7 +143,7 @@ class PatientAdmin(ClinicScopedAdmin):
     search_fields = ["user__first_name", "user__last_name", "user__email"]
     list_select_related = ["user", "clinician"]
     list_per_page = 50
-    actions = ["send_invitations"]
+    actions = ["send_invitations", "print_handouts"]
     readonly_fields = ["clinical_summary"]
 
     def get_queryset(self, request):
@@ -285,6 +285,16 @@ class PatientAdmin(ClinicScopedAdmin):
                 view(require_POST(self.send_invitation_view)),
                 name="patients_patient_send_invitation",
             ),
+            path(
+                "<path:object_id>/handout/",
+                view(require_safe(self.handout_view)),
+                name="patients_patient_handout",
+            ),
+            path(
+                "<path:object_id>/handout.pdf",
+                view(require_safe(self.handout_pdf_view)),
+                name="patients_patient_handout_pdf",
+            ),
             *super().get_urls(),
         ]
 
@@ -298,6 +308,47 @@ class PatientAdmin(ClinicScopedAdmin):
 
     def change_url(self, patient):
         return reverse("admin:patients_patient_change", args=[patient.pk])
+
+    # --- Handouts: the patient's active programmes and assigned articles ---
+
+    def has_print_handout_permission(self, request):
+        return request.user.has_perm("patients.print_handout")
+
+    def handout_view(self, request, object_id, output=handouts.HTML):
+        patient = self.get_patient(request, object_id, "patients.print_handout")
+        patient = Patient.objects.for_handout().get(pk=patient.pk)
+        return handouts.handout_response(
+            request,
+            handouts.patient_handouts(patient),
+            output=output,
+            audited=[patient],
+            back_url=self.change_url(patient),
+            pdf_url=reverse("admin:patients_patient_handout_pdf", args=[patient.pk]),
+        )
+
+    def handout_pdf_view(self, request, object_id):
+        return self.handout_view(request, object_id, output=handouts.PDF)
+
+    @admin.action(
+        description=_("Print handouts for the selected patients (one PDF)"),
+        permissions=["print_handout"],
+    )
+    def print_handouts(self, request, queryset):
+        ids = handouts.selected_ids(request, queryset)
+        if len(ids) > handouts.MAX_BATCH:
+            self.message_user(request, handouts.too_many_message(), messages.ERROR)
+            return None
+        patients = list(
+            Patient.objects.for_handout()
+            .filter(pk__in=ids)
+            .order_by("user__last_name", "user__first_name", "pk")
+        )
+        return handouts.handout_response(
+            request,
+            [handout for patient in patients for handout in handouts.patient_handouts(patient)],
+            output=handouts.BATCH_PDF,
+            audited=patients,
+        )
 
     def send_invitation_view(self, request, object_id):
         patient = self.get_patient(request, object_id, "patients.add_invitation")
@@ -466,7 +517,7 @@ class PlanAdmin(ClinicScopedAdmin):
     fields = ["patient", "title", "status", "start_date", "review_date", "message", "template"]
     readonly_fields = ["template"]
     inlines = [PlanItemInline]
-    actions = ["pause_plans", "complete_plans", "resume_plans"]
+    actions = ["pause_plans", "complete_plans", "resume_plans", "print_handouts"]
 
     def get_readonly_fields(self, request, obj=None):
         # A plan stays with the patient it was made for.
@@ -498,6 +549,64 @@ class PlanAdmin(ClinicScopedAdmin):
     @admin.action(description=_("Make the selected plans active again"), permissions=["change"])
     def resume_plans(self, request, queryset):
         self._set_status(request, queryset, Plan.Status.ACTIVE)
+
+    # --- Handouts ---
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/handout/",
+                view(require_safe(self.handout_view)),
+                name="patients_plan_handout",
+            ),
+            path(
+                "<path:object_id>/handout.pdf",
+                view(require_safe(self.handout_pdf_view)),
+                name="patients_plan_handout_pdf",
+            ),
+            *super().get_urls(),
+        ]
+
+    def has_print_handout_permission(self, request):
+        return request.user.has_perm("patients.print_handout")
+
+    def handout_view(self, request, object_id, output=handouts.HTML):
+        if not self.has_print_handout_permission(request):
+            raise PermissionDenied
+        plan = self.get_object(request, object_id)  # another clinic's plan: None
+        if plan is None:
+            raise Http404
+        plan = Plan.objects.for_handout().get(pk=plan.pk)
+        return handouts.handout_response(
+            request,
+            handouts.plan_handouts([plan]),
+            output=output,
+            audited=[plan],
+            back_url=reverse("admin:patients_plan_change", args=[plan.pk]),
+            pdf_url=reverse("admin:patients_plan_handout_pdf", args=[plan.pk]),
+        )
+
+    def handout_pdf_view(self, request, object_id):
+        return self.handout_view(request, object_id, output=handouts.PDF)
+
+    @admin.action(
+        description=_("Print handouts of the selected plans (one PDF)"),
+        permissions=["print_handout"],
+    )
+    def print_handouts(self, request, queryset):
+        ids = handouts.selected_ids(request, queryset)
+        if len(ids) > handouts.MAX_BATCH:
+            self.message_user(request, handouts.too_many_message(), messages.ERROR)
+            return None
+        plans = list(
+            Plan.objects.for_handout()
+            .filter(pk__in=ids)
+            .order_by("patient__user__last_name", "patient__user__first_name", "start_date", "pk")
+        )
+        return handouts.handout_response(
+            request, handouts.plan_handouts(plans), output=handouts.BATCH_PDF, audited=plans
+        )
 
 
 @admin.register(ArticleAssignment)

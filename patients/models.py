@@ -249,16 +249,8 @@ class Plan(models.Model):
 
 class PlanItemQuerySet(models.QuerySet):
     def for_exercise_page(self, patient):
-        """Exercise-in-plan: the patient's own item, its plan, and the published variants."""
-        variants = Exercise.objects.filter(is_published=True).order_by("name")
-        return (
-            self.filter(plan__patient=patient)
-            .select_related("plan", "exercise")
-            .prefetch_related(
-                models.Prefetch("exercise__easier_variants", queryset=variants),
-                models.Prefetch("exercise__harder_variants", queryset=variants),
-            )
-        )
+        """Exercise-in-plan: the patient's own item and its plan (variants: `load_variants`)."""
+        return self.filter(plan__patient=patient).select_related("plan", "exercise")
 
 
 class PlanItem(models.Model):
@@ -292,6 +284,21 @@ class PlanItem(models.Model):
     @property
     def dose(self) -> Dose:
         return Dose(**{f: getattr(self, f) for f in (*Dose.FIELDS, "side")})
+
+    def load_variants(self) -> None:
+        """The exercise page: the published easier and harder variants, one query each.
+
+        Only for an item that offers them (`show_variants`, off by default): prefetching them
+        for every item cost two of the page's five queries and a quarter of its time
+        (bench/patient_pages.py), for lists the template never shows.
+        """
+        if self.show_variants:
+            variants = Exercise.objects.filter(is_published=True).order_by("name")
+            models.prefetch_related_objects(
+                [self.exercise],
+                models.Prefetch("easier_variants", queryset=variants),
+                models.Prefetch("harder_variants", queryset=variants),
+            )
 
 
 class PlanRevision(models.Model):

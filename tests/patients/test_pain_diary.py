@@ -187,7 +187,11 @@ def test_the_history_lists_the_last_28_days_newest_first(signed_in, patient_a):
     text = html.unescape(signed_in.get("/pain/").text)
     assert "Too old to list" not in text
     assert text.index("This morning") < text.index("Twenty days")
-    assert '<div class="table-responsive">' in text
+    # A scrolling box the keyboard can reach, named by the table's caption.
+    assert (
+        '<div class="table-responsive" role="region" aria-labelledby="pain-history-caption"'
+        ' tabindex="0">' in text
+    )
     assert "Chart of your pain scores over the last 28 days, 2 entries." in text
     assert text.count('<circle class="dot"') == 2
 

@@ -124,3 +124,25 @@ def test_the_plan_page_makes_a_fixed_number_of_queries(
     with django_assert_num_queries(6):
         response = signed_in.get(f"/plans/{plan_a.pk}/")
     assert response.status_code == 200
+
+
+def test_a_plan_already_seen_is_not_written_again(signed_in, django_assert_num_queries, plan_a):
+    page(signed_in, f"/plans/{plan_a.pk}/")
+    # session, user, plan, items, changes: no "seen" update once the version is seen.
+    with django_assert_num_queries(5):
+        response = signed_in.get(f"/plans/{plan_a.pk}/")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("show_variants", "queries"), [(False, 3), (True, 5)])
+def test_the_exercise_page_loads_variants_only_when_it_shows_them(
+    signed_in, django_assert_num_queries, plan_a, show_variants, queries
+):
+    item = plan_a.items.get(exercise__slug="glute-bridge")
+    item.show_variants = show_variants
+    item.save()
+    # session, user, item with plan and exercise; then easier and harder variants if shown.
+    with django_assert_num_queries(queries):
+        response = signed_in.get(f"/plans/{plan_a.pk}/exercises/{item.pk}/")
+    assert response.status_code == 200
+    assert ("If it is too hard" in response.text) is show_variants
