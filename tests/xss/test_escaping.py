@@ -22,7 +22,7 @@ def poisoned(library, plan_a, patient_a, clinician_a, django_capture_on_commit_c
     clinic = patient_a.clinic
     clinic.name = f"Clinic {PAYLOAD}"
     clinic.address = PAYLOAD
-    clinic.phone = PAYLOAD
+    clinic.phone = "<b>613</b>"  # the column holds 40 characters
     clinic.save()
     patient_a.staff_notes = PAYLOAD
     patient_a.save()
