@@ -202,6 +202,10 @@ def unseen_plan_changes(plan: Plan) -> list[str] | None:
 
 def mark_plan_seen(plan: Plan) -> None:
     """The patient has viewed this version. A read receipt: `updated_at` stays as it was."""
+    if plan.seen_version >= plan.version:
+        # Already seen: no UPDATE. It matched no row, but still cost every view of the plan
+        # page a write statement and a round trip (bench/patient_pages.py).
+        return
     Plan.objects.filter(pk=plan.pk, seen_version__lt=plan.version).update(seen_version=plan.version)
 
 

@@ -105,6 +105,7 @@ def plan_exercise(request, plan_id, item_id):
     item = get_object_or_404(
         PlanItem.objects.for_exercise_page(patient), plan_id=plan_id, pk=item_id
     )
+    item.load_variants()
     return render(request, "patients/plan_exercise.html", {"item": item, "plan": item.plan})
 
 
