@@ -137,8 +137,76 @@ def patient_list_annotations(today):
     }
 
 
+class HandoutAdminMixin:
+    """Print page and PDF of one record, and one PDF for a batch (e.g. a morning's list).
+
+    The record comes through `get_object`, so another clinic's is a 404; a batch with any
+    id outside the clinic prints nothing (handouts.selected_ids).
+    """
+
+    handout_order: tuple[str, ...] = ("pk",)
+
+    def handouts_for(self, objects):
+        raise NotImplementedError
+
+    def handout_urls(self):
+        view = self.admin_site.admin_view
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path(
+                "<path:object_id>/handout/",
+                view(require_safe(self.handout_view)),
+                name=f"{name}_handout",
+            ),
+            path(
+                "<path:object_id>/handout.pdf",
+                view(require_safe(self.handout_pdf_view)),
+                name=f"{name}_handout_pdf",
+            ),
+        ]
+
+    def has_print_handout_permission(self, request):
+        return request.user.has_perm("patients.print_handout")
+
+    def handout_view(self, request, object_id, output=handouts.HTML):
+        if not self.has_print_handout_permission(request):
+            raise PermissionDenied
+        obj = self.get_object(request, object_id)
+        if obj is None:
+            raise Http404
+        obj = self.model.objects.for_handout().get(pk=obj.pk)
+        name = f"admin:{self.opts.app_label}_{self.opts.model_name}"
+        return handouts.handout_response(
+            request,
+            self.handouts_for([obj]),
+            output=output,
+            audited=[obj],
+            back_url=reverse(f"{name}_change", args=[obj.pk]),
+            pdf_url=reverse(f"{name}_handout_pdf", args=[obj.pk]),
+        )
+
+    def handout_pdf_view(self, request, object_id):
+        return self.handout_view(request, object_id, output=handouts.PDF)
+
+    @admin.action(
+        description=_("Print handouts for the selected %(verbose_name_plural)s (one PDF)"),
+        permissions=["print_handout"],
+    )
+    def print_handouts(self, request, queryset):
+        ids = handouts.selected_ids(request, queryset)
+        if len(ids) > handouts.MAX_BATCH:
+            self.message_user(request, handouts.too_many_message(), messages.ERROR)
+            return None
+        objects = list(
+            self.model.objects.for_handout().filter(pk__in=ids).order_by(*self.handout_order)
+        )
+        return handouts.handout_response(
+            request, self.handouts_for(objects), output=handouts.BATCH_PDF, audited=objects
+        )
+
+
 @admin.register(Patient)
-class PatientAdmin(ClinicScopedAdmin):
+class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
     form = PatientAdminForm
     search_fields = ["user__first_name", "user__last_name", "user__email"]
     list_select_related = ["user", "clinician"]
@@ -285,16 +353,7 @@ class PatientAdmin(ClinicScopedAdmin):
                 view(require_POST(self.send_invitation_view)),
                 name="patients_patient_send_invitation",
             ),
-            path(
-                "<path:object_id>/handout/",
-                view(require_safe(self.handout_view)),
-                name="patients_patient_handout",
-            ),
-            path(
-                "<path:object_id>/handout.pdf",
-                view(require_safe(self.handout_pdf_view)),
-                name="patients_patient_handout_pdf",
-            ),
+            *self.handout_urls(),
             *super().get_urls(),
         ]
 
@@ -311,44 +370,10 @@ class PatientAdmin(ClinicScopedAdmin):
 
     # --- Handouts: the patient's active programmes and assigned articles ---
 
-    def has_print_handout_permission(self, request):
-        return request.user.has_perm("patients.print_handout")
+    handout_order = ("user__last_name", "user__first_name", "pk")
 
-    def handout_view(self, request, object_id, output=handouts.HTML):
-        patient = self.get_patient(request, object_id, "patients.print_handout")
-        patient = Patient.objects.for_handout().get(pk=patient.pk)
-        return handouts.handout_response(
-            request,
-            handouts.patient_handouts(patient),
-            output=output,
-            audited=[patient],
-            back_url=self.change_url(patient),
-            pdf_url=reverse("admin:patients_patient_handout_pdf", args=[patient.pk]),
-        )
-
-    def handout_pdf_view(self, request, object_id):
-        return self.handout_view(request, object_id, output=handouts.PDF)
-
-    @admin.action(
-        description=_("Print handouts for the selected patients (one PDF)"),
-        permissions=["print_handout"],
-    )
-    def print_handouts(self, request, queryset):
-        ids = handouts.selected_ids(request, queryset)
-        if len(ids) > handouts.MAX_BATCH:
-            self.message_user(request, handouts.too_many_message(), messages.ERROR)
-            return None
-        patients = list(
-            Patient.objects.for_handout()
-            .filter(pk__in=ids)
-            .order_by("user__last_name", "user__first_name", "pk")
-        )
-        return handouts.handout_response(
-            request,
-            [handout for patient in patients for handout in handouts.patient_handouts(patient)],
-            output=handouts.BATCH_PDF,
-            audited=patients,
-        )
+    def handouts_for(self, patients):
+        return [handout for patient in patients for handout in handouts.patient_handouts(patient)]
 
     def send_invitation_view(self, request, object_id):
         patient = self.get_patient(request, object_id, "patients.add_invitation")
@@ -508,7 +533,7 @@ class PlanItemInline(ClinicScopedTabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(ClinicScopedAdmin):
+class PlanAdmin(HandoutAdminMixin, ClinicScopedAdmin):
     list_display = ["title", "patient", "status", "start_date", "review_date", "version"]
     list_filter = ["status"]
     list_select_related = ["patient__user"]
@@ -552,61 +577,13 @@ class PlanAdmin(ClinicScopedAdmin):
 
     # --- Handouts ---
 
+    handout_order = ("patient__user__last_name", "patient__user__first_name", "start_date", "pk")
+
     def get_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path(
-                "<path:object_id>/handout/",
-                view(require_safe(self.handout_view)),
-                name="patients_plan_handout",
-            ),
-            path(
-                "<path:object_id>/handout.pdf",
-                view(require_safe(self.handout_pdf_view)),
-                name="patients_plan_handout_pdf",
-            ),
-            *super().get_urls(),
-        ]
+        return [*self.handout_urls(), *super().get_urls()]
 
-    def has_print_handout_permission(self, request):
-        return request.user.has_perm("patients.print_handout")
-
-    def handout_view(self, request, object_id, output=handouts.HTML):
-        if not self.has_print_handout_permission(request):
-            raise PermissionDenied
-        plan = self.get_object(request, object_id)  # another clinic's plan: None
-        if plan is None:
-            raise Http404
-        plan = Plan.objects.for_handout().get(pk=plan.pk)
-        return handouts.handout_response(
-            request,
-            handouts.plan_handouts([plan]),
-            output=output,
-            audited=[plan],
-            back_url=reverse("admin:patients_plan_change", args=[plan.pk]),
-            pdf_url=reverse("admin:patients_plan_handout_pdf", args=[plan.pk]),
-        )
-
-    def handout_pdf_view(self, request, object_id):
-        return self.handout_view(request, object_id, output=handouts.PDF)
-
-    @admin.action(
-        description=_("Print handouts of the selected plans (one PDF)"),
-        permissions=["print_handout"],
-    )
-    def print_handouts(self, request, queryset):
-        ids = handouts.selected_ids(request, queryset)
-        if len(ids) > handouts.MAX_BATCH:
-            self.message_user(request, handouts.too_many_message(), messages.ERROR)
-            return None
-        plans = list(
-            Plan.objects.for_handout()
-            .filter(pk__in=ids)
-            .order_by("patient__user__last_name", "patient__user__first_name", "start_date", "pk")
-        )
-        return handouts.handout_response(
-            request, handouts.plan_handouts(plans), output=handouts.BATCH_PDF, audited=plans
-        )
+    def handouts_for(self, plans):
+        return handouts.plan_handouts(plans)
 
 
 @admin.register(ArticleAssignment)
