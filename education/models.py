@@ -1,3 +1,4 @@
+import functools
 import math
 from dataclasses import dataclass
 
@@ -7,6 +8,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator, URLVali
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from education.access import is_library_staff
@@ -36,6 +40,41 @@ class Dose:
 
     def get_side_display(self):
         return Side(self.side).label
+
+    @property
+    def summary(self) -> SafeString:
+        """The dose on one line, as the Today and plan pages show it, in the active language:
+        "3 sets × 10 repetitions · hold 5 seconds · 2 times a day · 7 days a week · Left".
+        """
+        return _dose_summary(self, get_language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _dose_summary(dose: Dose, language: str) -> SafeString:
+    # Built once per distinct dose and language (the same few doses recur on every page):
+    # five plural translations cost more than the rest of a plan's line. The numbers and
+    # the side are all it depends on, so nothing of one patient's can show on another's.
+    parts = [
+        ngettext("%(sets)s set", "%(sets)s sets", dose.sets) % {"sets": dose.sets}
+        + " × "
+        + ngettext("%(reps)s repetition", "%(reps)s repetitions", dose.reps) % {"reps": dose.reps}
+    ]
+    if dose.hold_seconds:
+        parts.append(
+            ngettext("hold %(seconds)s second", "hold %(seconds)s seconds", dose.hold_seconds)
+            % {"seconds": dose.hold_seconds}
+        )
+    parts.append(
+        ngettext("%(times)s time a day", "%(times)s times a day", dose.times_per_day)
+        % {"times": dose.times_per_day}
+    )
+    parts.append(
+        ngettext("%(days)s day a week", "%(days)s days a week", dose.days_per_week)
+        % {"days": dose.days_per_week}
+    )
+    parts.append(conditional_escape(dose.get_side_display()))
+    # Trusted translations and numbers, as {% blocktranslate %} outputs them.
+    return mark_safe(" · ".join(parts))  # noqa: S308
 
 
 def dose_fields(*, null: bool):

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 MAX_SCORE = 10
 
@@ -40,6 +41,21 @@ class Chart:
     @property
     def polyline(self) -> str:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+def dots(chart: "Chart", *, radius: float) -> SafeString:
+    """The chart's points as SVG circles, in one string.
+
+    A template loop over the points cost ~10 µs a point (four weeks of entries: most of a
+    millisecond). The coordinates are floats, printed as `unlocalize` prints them (a dot,
+    never a decimal comma): nothing here needs escaping.
+    """
+    return mark_safe(  # noqa: S308 - numbers only
+        "".join(
+            f'<circle class="dot" cx="{p.x}" cy="{p.y}" r="{radius}"></circle>'
+            for p in chart.points
+        )
+    )
 
 
 def _y(score: int, *, top: float, height: float) -> float:
@@ -95,7 +111,7 @@ def pain_chart(
 
 
 def sparkline(rows, *, first_day: dt.date, days: int) -> Chart:
-    """Each day's highest score: `rows` as from `PainEntry.objects.daily_highest()`."""
+    """Each day's highest score: `rows` as from `patients.models.daily_highest()`."""
     width, height, pad = 140, 36, 4
     step = (width - 2 * pad) / max(1, days - 1)
     points = [

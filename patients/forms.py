@@ -1,14 +1,11 @@
 import datetime as dt
 import uuid
+from dataclasses import dataclass
+from functools import cached_property
 
-from crispy_forms.bootstrap import InlineRadios
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Field, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from patients.models import WARNING_SIGN_FIELDS, PainEntry, SessionLog
@@ -25,7 +22,77 @@ SCORE_CHOICES = [
 ]
 
 
-class SessionForm(forms.Form):
+@dataclass(frozen=True)
+class Option:
+    """One radio button or checkbox of a choice field."""
+
+    value: str
+    label: str
+    id: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class FieldMarkup:
+    """What a hand-written form template needs of one field, worked out once in Python.
+
+    The patient forms (templates/patients/includes/pain_form.html and session_form.html)
+    are written out by hand rather than rendered widget by widget through crispy and
+    Django's widget templates: for radio groups that cost milliseconds a page. Names, ids,
+    labels, help texts, errors and their aria attributes are those Django would give.
+    """
+
+    name: str
+    id: str
+    label: str
+    help_text: str
+    errors: list[str]
+    value: str  # as the widget would show it ("" for none); choice fields: `options`
+    options: list[Option]
+    checked: bool  # a single checkbox
+
+    @property
+    def describedby(self) -> str:
+        ids = [f"{self.id}_helptext"] if self.help_text else []
+        if self.errors:
+            ids.append(f"{self.id}_error")
+        return " ".join(ids)
+
+
+def field_markup(bound_field) -> FieldMarkup:
+    field, widget = bound_field.field, bound_field.field.widget
+    value = bound_field.value()
+    options, checked, shown = [], False, ""
+    if isinstance(widget, forms.RadioSelect):  # CheckboxSelectMultiple included
+        chosen = set(widget.format_value(value))
+        options = [
+            Option(str(key), str(label), f"{bound_field.auto_id}_{index}", str(key) in chosen)
+            for index, (key, label) in enumerate(field.choices)
+        ]
+    elif isinstance(widget, forms.CheckboxInput):
+        checked = widget.check_test(value)
+    else:
+        shown = widget.format_value(value)
+    return FieldMarkup(
+        name=bound_field.html_name,
+        id=bound_field.auto_id,
+        label=str(bound_field.label),
+        help_text=str(bound_field.help_text or ""),
+        errors=[str(error) for error in bound_field.errors],
+        value="" if shown is None else str(shown),
+        options=options,
+        checked=checked,
+    )
+
+
+class MarkupMixin:
+    @cached_property
+    def markup(self) -> dict[str, FieldMarkup]:
+        """Every field's `FieldMarkup`, by field name, for the form's template."""
+        return {name: field_markup(self[name]) for name in self.fields}
+
+
+class SessionForm(MarkupMixin, forms.Form):
     """Mark a plan's session done today; which exercises, effort and note are optional."""
 
     items = forms.MultipleChoiceField(
@@ -46,34 +113,20 @@ class SessionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan, items=None, **kwargs):
         # Today shows one form per plan: ids must differ, names stay the same.
         kwargs.setdefault("auto_id", f"id_session_{plan.pk.hex}_%s")
         super().__init__(*args, **kwargs)
-        # The plan's items, already loaded: an id from any other plan is not a choice.
-        self.plan_items = {str(item.pk): item for item in plan.items.all()}
+        # The plan's items, already loaded (`items`, else the plan's prefetched ones): an id
+        # from any other plan is not a choice.
+        items = plan.items.all() if items is None else items
+        self.plan_items = {str(item.pk): item for item in items}
         self.fields["items"].choices = [
             (pk, item.exercise.name) for pk, item in self.plan_items.items()
         ]
         self.fields["items"].initial = list(self.plan_items)
 
-        self.helper = FormHelper()
-        self.helper.form_action = reverse("patients:session_done", args=[plan.pk])
-        self.helper.form_class = "session-form"
-        self.helper.layout = Layout(
-            Submit("done", _("Mark today's session done"), css_class="btn-lg w-100"),
-            HTML(
-                format_html(
-                    '<details class="session-details mt-2"><summary>{}</summary>',
-                    _("Add details (optional)"),
-                )
-            ),
-            "items",
-            "effort",
-            "note",
-            Submit("done_with_details", _("Save with these details")),
-            HTML("</details>"),
-        )
+        self.plan = plan
 
     def clean_items(self):
         """The plan items ticked; none ticked means the whole session."""
@@ -81,7 +134,7 @@ class SessionForm(forms.Form):
         return [self.plan_items[pk] for pk in chosen] or None
 
 
-class PainEntryForm(forms.ModelForm):
+class PainEntryForm(MarkupMixin, forms.ModelForm):
     score = forms.TypedChoiceField(
         label=_("How much does your knee hurt?"),
         help_text=_("0 means no pain, 10 the worst pain you can imagine."),
@@ -142,10 +195,10 @@ class PainEntryForm(forms.ModelForm):
             self.initial["recorded_at"] = now.replace(second=0, microsecond=0)
             if patient.affected_side in PainEntry.Knee.values:
                 self.initial["knee"] = patient.affected_side
-        self.fields["recorded_at"].widget.attrs.update(
-            min=(now - dt.timedelta(days=PAIN_DAYS_BACK)).strftime(DATETIME_LOCAL),
-            max=now.strftime(DATETIME_LOCAL),
-        )
+        # The earliest and latest time the browser's picker offers.
+        self.time_min = (now - dt.timedelta(days=PAIN_DAYS_BACK)).strftime(DATETIME_LOCAL)
+        self.time_max = now.strftime(DATETIME_LOCAL)
+        self.fields["recorded_at"].widget.attrs.update(min=self.time_min, max=self.time_max)
 
         self.token_was_missing = False
         if self.is_bound and not _is_uuid(self.data.get(self.add_prefix("submission_id"))):
@@ -155,34 +208,15 @@ class PainEntryForm(forms.ModelForm):
             self.data[self.add_prefix("submission_id")] = str(uuid.uuid4())
             self.token_was_missing = True
 
-        self.helper = FormHelper()
-        self.helper.form_action = reverse("patients:pain_diary")
-        self.helper.form_class = "pain-form"
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.layout = Layout(
-            InlineRadios("score", wrapper_class="pain-scale"),
-            "recorded_at",
-            Field("context", wrapper_class="choice-tiles"),
-            Field("location", wrapper_class="choice-tiles"),
-            Field("knee", wrapper_class="choice-tiles"),
-            "note",
-            Fieldset(
-                _("Warning signs: tick any that are true now"),
-                HTML(
-                    format_html(
-                        '<p class="form-text">{}</p>',
-                        _(
-                            "If you tick any of these, we will ask you to contact the clinic "
-                            "today and let your clinician know."
-                        ),
-                    )
-                ),
-                *WARNING_SIGN_FIELDS,
-                css_class="warning-signs",
-            ),
-            "submission_id",
-            Submit("save", _("Save entry"), css_class="btn-lg w-100"),
-        )
+    # Drawn by templates/patients/includes/pain_form.html: the score as a row of tiles, when,
+    # these three choice groups as tiles, the note, then the warning signs' checkboxes.
+    @property
+    def choice_tiles(self) -> list[FieldMarkup]:
+        return [self.markup[name] for name in ("context", "location", "knee")]
+
+    @property
+    def warning_signs(self) -> list[FieldMarkup]:
+        return [self.markup[name] for name in WARNING_SIGN_FIELDS]
 
     def clean_recorded_at(self):
         when = self.cleaned_data["recorded_at"]

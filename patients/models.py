@@ -1,10 +1,10 @@
 import uuid
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Max, OuterRef, Q, Subquery
-from django.db.models.functions import TruncDate
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -134,24 +134,40 @@ class PlanQuerySet(models.QuerySet):
             )
         )
 
-    def for_today(self, patient, *, since):
-        """The Today page: active plans, their items, changes, and sessions since `since`."""
-        return (
-            self.owned_by(patient)
-            .active()
-            .with_items()
-            .with_changes()
-            .prefetch_related(
-                models.Prefetch(
-                    "sessions",
-                    queryset=SessionLog.objects.filter(date__gte=since).only(
-                        "id", "plan_id", "date"
-                    ),
-                    to_attr="recent_sessions",
-                )
-            )
-            .order_by("start_date", "created_at")
-        )
+    def for_today(self, patient, *, since) -> list["Plan"]:
+        """The Today page: the active plans, each with, in plain attributes,
+
+        - `today_items`: its items in order, with the exercise's name (`PlanItem.for_lists`);
+        - `change_revisions`: the revisions "what changed" compares (as `with_changes` loads
+          them), fetched only for a plan with a change the patient has not seen;
+        - `session_dates`: the dates of its sessions since `since`.
+
+        Four queries however many plans, items, versions or sessions: the plans, then the
+        other three for all of them at once, put together here. Django's prefetching took
+        as many queries and twice the Python time, and loaded every exercise column.
+        """
+        plans = list(self.owned_by(patient).active().order_by("start_date", "created_at"))
+        ids = [plan.pk for plan in plans]
+        items, revisions, dates = defaultdict(list), defaultdict(list), defaultdict(list)
+        for item in PlanItem.objects.filter(plan_id__in=ids).for_lists():
+            items[item.plan_id].append(item)
+        for revision in (
+            PlanRevision.objects.filter(plan_id__in=ids)
+            .filter(Q(number=F("plan__seen_version")) | Q(number=F("plan__version")))
+            .exclude(plan__seen_version=0)
+            .exclude(plan__seen_version=F("plan__version"))
+            .only("plan_id", "number", "snapshot")
+        ):
+            revisions[revision.plan_id].append(revision)
+        for plan_id, date in SessionLog.objects.filter(
+            plan_id__in=ids, date__gte=since
+        ).values_list("plan_id", "date"):
+            dates[plan_id].append(date)
+        for plan in plans:
+            plan.today_items = items[plan.pk]
+            plan.change_revisions = revisions[plan.pk]
+            plan.session_dates = dates[plan.pk]
+        return plans
 
     def for_plan_list(self, patient):
         """My plans: active first, then the newest."""
@@ -162,7 +178,11 @@ class PlanQuerySet(models.QuerySet):
         )
 
     def for_plan_page(self, patient):
-        return self.owned_by(patient).with_items().with_changes()
+        return (
+            self.owned_by(patient)
+            .prefetch_related(models.Prefetch("items", queryset=PlanItem.objects.for_lists()))
+            .with_changes()
+        )
 
     def for_handout(self):
         """Printed handouts, for any number of plans in a fixed number of queries.
@@ -248,6 +268,23 @@ class Plan(models.Model):
 
 
 class PlanItemQuerySet(models.QuerySet):
+    def for_lists(self):
+        """Items as the Today and plan pages list them, in order: the dose, the note and the
+        exercise's name, not the exercise's long texts."""
+        return (
+            self.select_related("exercise")
+            .only(
+                "plan",
+                "position",
+                "note",
+                "show_variants",
+                *Dose.FIELDS,
+                "side",
+                "exercise__name",
+            )
+            .order_by("position")
+        )
+
     def for_exercise_page(self, patient):
         """Exercise-in-plan: the patient's own item and its plan (variants: `load_variants`)."""
         return self.filter(plan__patient=patient).select_related("plan", "exercise")
@@ -416,6 +453,17 @@ WARNING_SIGN_FIELDS = (
 )
 
 
+def daily_highest(rows, *, since, zone) -> list[dict]:
+    """Each day's highest score on the clinic's calendar (`zone`), from (score, recorded_at)
+    rows, for the days from `since` on: [{"day": date, "highest": int}], oldest first."""
+    highest = {}
+    for score, recorded_at in rows:
+        if recorded_at >= since:
+            day = timezone.localtime(recorded_at, zone).date()
+            highest[day] = max(score, highest.get(day, score))
+    return [{"day": day, "highest": highest[day]} for day in sorted(highest)]
+
+
 class PainEntryQuerySet(models.QuerySet):
     def owned_by(self, patient):
         return self.filter(patient=patient)
@@ -424,18 +472,17 @@ class PainEntryQuerySet(models.QuerySet):
         """The pain diary's table and chart: the patient's entries since `since`, newest first."""
         return self.owned_by(patient).filter(recorded_at__gte=since).order_by("-recorded_at")
 
-    def daily_highest(self, patient, *, since, zone):
-        """The sparkline: each day's highest score on the clinic's calendar, summed up in SQL.
-
-        Rows of {"day": date, "highest": int}, oldest first.
+    def for_today(self, patient, *, since):
+        """The Today page's pain card, in one query: (score, recorded_at) of the patient's
+        entries since `since` and of their latest entry ever (the "last entry" line, which
+        may be older), newest first. `daily_highest` sums them up for the sparkline.
         """
+        latest = self.owned_by(patient).order_by("-recorded_at").values("pk")[:1]
         return (
             self.owned_by(patient)
-            .filter(recorded_at__gte=since)
-            .annotate(day=TruncDate("recorded_at", tzinfo=zone))
-            .values("day")
-            .annotate(highest=Max("score"))
-            .order_by("day")
+            .filter(Q(recorded_at__gte=since) | Q(pk__in=latest))
+            .order_by("-recorded_at")
+            .values_list("score", "recorded_at")
         )
 
     def for_saved_page(self, patient):

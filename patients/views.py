@@ -13,11 +13,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from clinic.audit import record_access, staff_views_of
-from patients import charts, services
+from patients import charts, services, tables
 from patients.access import get_patient
 from patients.export import patient_data, patient_data_csv
 from patients.forms import PainEntryForm, SessionForm
-from patients.models import Alert, ArticleAssignment, PainEntry, Plan, PlanItem
+from patients.models import (
+    Alert,
+    ArticleAssignment,
+    PainEntry,
+    Plan,
+    PlanItem,
+    daily_highest,
+)
 
 SPARKLINE_DAYS = 14
 DIARY_DAYS = 28
@@ -35,9 +42,10 @@ def today(request):
     today = clinic.today()
     plans = Plan.objects.for_today(patient, since=today - dt.timedelta(days=27))
     first_day = today - dt.timedelta(days=SPARKLINE_DAYS - 1)
-    daily = PainEntry.objects.daily_highest(
-        patient, since=_start_of(first_day, clinic.zone), zone=clinic.zone
-    )
+    since = _start_of(first_day, clinic.zone)
+    pain = list(PainEntry.objects.for_today(patient, since=since))
+    daily = daily_highest(pain, since=since, zone=clinic.zone)
+    sparkline = charts.sparkline(daily, first_day=first_day, days=SPARKLINE_DAYS)
     return render(
         request,
         "patients/today.html",
@@ -45,23 +53,26 @@ def today(request):
             "patient": patient,
             "today": today,
             "plans": [_plan_today(plan, today) for plan in plans],
-            "assignments": ArticleAssignment.objects.for_patient(patient)[:TODAY_ARTICLES],
-            "last_entry": PainEntry.objects.owned_by(patient).first(),
-            "sparkline": charts.sparkline(daily, first_day=first_day, days=SPARKLINE_DAYS),
+            "assignments": ArticleAssignment.objects.for_patient(patient).only(
+                "first_read_at", "article__title"
+            )[:TODAY_ARTICLES],
+            "last_entry": {"score": pain[0][0], "recorded_at": pain[0][1]} if pain else None,
+            "sparkline": sparkline,
+            "sparkline_dots": charts.dots(sparkline, radius=2.5),
         },
     )
 
 
 def _plan_today(plan, today):
-    items = plan.items.all()
-    dates = [session.date for session in plan.recent_sessions]
+    items = plan.today_items
+    dates = plan.session_dates
     per_week = plan.sessions_per_week(items)
     done_today = today in dates
     return {
         "plan": plan,
         "items": items,
         "done_today": done_today,
-        "form": None if done_today else SessionForm(plan=plan),
+        "form": None if done_today else SessionForm(plan=plan, items=items),
         "changes": services.unseen_plan_changes(plan),
         "adherence": [
             services.adherence(
@@ -182,7 +193,11 @@ def pain_diary(request):
         form = PainEntryForm(patient=patient)
     now = clinic.now()
     since = now - dt.timedelta(days=DIARY_DAYS)
-    entries = list(PainEntry.objects.for_diary(patient, since=since))
+    # Neither the chart nor the table shows when an entry was saved, or its form token.
+    entries = list(
+        PainEntry.objects.for_diary(patient, since=since).defer("created_at", "submission_id")
+    )
+    chart = charts.pain_chart(entries, clinic.zone, start=since, end=now)
     return render(
         request,
         "patients/pain_diary.html",
@@ -190,7 +205,9 @@ def pain_diary(request):
             "form": form,
             "clinic": clinic,
             "entries": entries,
-            "chart": charts.pain_chart(entries, clinic.zone, start=since, end=now),
+            "chart": chart,
+            "chart_dots": charts.dots(chart, radius=3.5),
+            "history_rows": tables.pain_history_rows(entries),
             "diary_days": DIARY_DAYS,
         },
     )
@@ -216,8 +233,16 @@ def pain_saved(request, entry_id):
 def my_data(request):
     patient = get_patient(request)
     # The patient's right to know who looked at their record (PHIPA, Law 25).
-    viewings = staff_views_of(patient)[:VIEWINGS_SHOWN]
-    return render(request, "patients/my_data.html", {"viewings": viewings})
+    viewings = staff_views_of(patient).only(
+        "timestamp",
+        "actor_email",
+        "additional_data",
+        "content_type",
+        "actor__first_name",
+        "actor__last_name",
+        "actor__email",
+    )[:VIEWINGS_SHOWN]
+    return render(request, "patients/my_data.html", {"viewing_rows": tables.viewing_rows(viewings)})
 
 
 @require_safe
