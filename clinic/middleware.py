@@ -9,8 +9,11 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, resolve_url
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from clinic import resume
+from clinic.access import user_clinic
 from clinic.security import client_ip
 
 
@@ -34,12 +37,26 @@ class PortalLoginRequiredMiddleware(LoginRequiredMiddleware):
     def get_login_url(self, view_func):
         return resolve_url(settings.LOGIN_URL)
 
+    def handle_no_permission(self, request, view_func):
+        # A form sent from a page whose session has gone (signed out in another tab, say):
+        # kept for its owner's next sign-in.
+        if resume.keep(request):
+            messages.warning(request, KEPT_MESSAGE)
+            return redirect(settings.LOGIN_URL)
+        return super().handle_no_permission(request, view_func)
 
-class PatientTimeZoneMiddleware:
-    """A patient's pages run on their clinic's clock: the times shown and the times typed.
 
-    "Today", the pain form's default time and the diary's dates then agree with the clinic's
-    calendar, whatever the server's own time zone.
+KEPT_MESSAGE = _(
+    "Please sign in again. What you just sent is kept, and will be sent once you have."
+)
+
+
+class ClinicTimeZoneMiddleware:
+    """Pages run on the clinic's clock: the times shown and the times typed.
+
+    For a patient, "today", the pain form's default time and the diary's dates then agree
+    with their clinic's calendar; for staff, the admin shows times as the clinic lives them,
+    whatever the server's own time zone.
     """
 
     def __init__(self, get_response):
@@ -47,10 +64,10 @@ class PatientTimeZoneMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        patient = getattr(user, "patient", None) if user and user.is_authenticated else None
-        if patient is None:
+        clinic = user_clinic(user) if user is not None else None
+        if clinic is None:
             return self.get_response(request)
-        with timezone.override(patient.clinic.zone):
+        with timezone.override(clinic.zone):
             return self.get_response(request)
 
 
@@ -83,12 +100,17 @@ class SessionTimeoutMiddleware:
 
     def __call__(self, request):
         signed_in = SESSION_KEY in request.session
-        response = self.timed_out(request) if signed_in else None
-        if response is None:
-            response = self.get_response(request)
+        response = self.get_response(request)
         if signed_in or SESSION_KEY in request.session:
             add_never_cache_headers(response)
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Here, not in __call__: the CSRF check has passed, so a post kept for after the next
+        # sign-in (clinic.resume) was really sent from the portal's own page.
+        if SESSION_KEY in request.session:
+            return self.timed_out(request)
+        return None
 
     def timed_out(self, request):
         session = request.session
@@ -125,10 +147,13 @@ class SessionTimeoutMiddleware:
             if now - last_seen >= ACTIVITY_GRANULARITY:
                 session[LAST_SEEN] = now
             return None
+        user_id = user.pk
         logout(request)
         messages.warning(request, message)
         if request.method == "GET":
             return redirect_to_login(request.get_full_path())
+        if resume.keep(request, user_id=user_id):
+            messages.warning(request, KEPT_MESSAGE)
         return redirect(settings.LOGIN_URL)
 
 

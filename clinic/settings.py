@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "phonenumber_field",
     "auditlog",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -76,7 +77,7 @@ MIDDLEWARE = [
     "clinic.middleware.PortalLoginRequiredMiddleware",
     "clinic.middleware.UserLanguageMiddleware",
     "clinic.middleware.AuditMiddleware",
-    "clinic.middleware.PatientTimeZoneMiddleware",
+    "clinic.middleware.ClinicTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After messages: it tells a timed-out person why they are back at sign-in.
     "clinic.middleware.SessionTimeoutMiddleware",
@@ -102,6 +103,13 @@ TEMPLATES = [
                 "clinic.context_processors.portal",
             ],
         },
+    },
+    {
+        # Emails are plain text: nothing in them is HTML-escaped (clinic.email).
+        "NAME": "email",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {"autoescape": False},
     },
 ]
 
@@ -167,6 +175,10 @@ STORAGES = {
 
 # Staff authenticator apps show the account under this name.
 OTP_TOTP_ISSUER = "Clinic portal"
+
+# Patients' phone numbers: typed the Canadian way, stored as E.164, shown as 613-555-0100.
+PHONENUMBER_DEFAULT_REGION = "CA"
+PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -49,3 +49,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("media/<path:path>", media.serve, name="media"),
 ]
+
+handler500 = "clinic.views.server_error"

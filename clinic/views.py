@@ -1,17 +1,23 @@
+import sys
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_safe
 
+from clinic import resume
 from clinic.forms import AcceptInvitationForm, EmailAuthenticationForm
 from clinic.ratelimit import rate_limited, url_token
 from patients import views as patient_views
@@ -22,6 +28,12 @@ from patients.invitations import invitation_from_token, record_failed_check
 class LoginView(auth_views.LoginView):
     form_class = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # A form sent just after a sign-out is finished now (clinic.resume).
+        resumed = resume.resume(self.request)
+        return redirect(resumed) if resumed else response
 
     def get_default_redirect_url(self):
         # Staff work in the admin; patients have their own home page.
@@ -35,6 +47,31 @@ def home(request):
     if request.user.is_staff:
         return redirect("admin:index")
     return patient_views.today(request)
+
+
+# Seconds a browser or proxy is asked to wait before retrying while the database is away.
+RETRY_AFTER_SECONDS = 30
+
+
+def server_error(request):
+    """The 500 handler, which answers a calm 503 when the database is briefly unavailable.
+
+    Nothing here may touch the database: the page is rendered without the request's
+    context (no session, user or clinic), and a form being sent comes back in hidden fields.
+    """
+    if not isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return defaults.server_error(request)
+    posted = []
+    match = request.resolver_match
+    # Only a resumable form (clinic.resume) comes back: never a sign-in form's password.
+    if request.method == "POST" and match and getattr(match.func, "resumable", False):
+        posted = [(name, value) for name, values in request.POST.lists() for value in values]
+    response = HttpResponse(
+        render_to_string("503.html", {"posted": posted, "action": request.path}), status=503
+    )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
 
 
 @login_not_required

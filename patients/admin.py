@@ -23,6 +23,7 @@ from education.models import ProgrammeTemplate
 from patients import handouts, services
 from patients.charts import pain_chart
 from patients.forms_admin import (
+    AcknowledgeActionForm,
     AcknowledgeAlertForm,
     AssignArticlesForm,
     AssignProgrammeForm,
@@ -232,10 +233,11 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
 
     def get_fieldsets(self, request, obj=None):
         account = (_("Account"), {"fields": ["first_name", "last_name", "email", "language"]})
+        contact = (_("Phone"), {"fields": ["phone", "phone_other", "contact_time"]})
         care = ["clinician", "date_of_birth", "conditions", "affected_side", "is_active"]
         if sees_clinical_data(request):
             care.insert(4, "staff_notes")
-        fieldsets = [account, (_("Care"), {"fields": care})]
+        fieldsets = [account, contact, (_("Care"), {"fields": care})]
         if obj is not None and sees_clinical_data(request):
             fieldsets.append((_("Progress"), {"fields": ["clinical_summary"]}))
         return fieldsets
@@ -261,7 +263,17 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
         patient = services.create_patient(
             clinic=clinic,
             **account,
-            **{f: getattr(obj, f) for f in ("clinician", "date_of_birth", "affected_side")},
+            **{
+                f: getattr(obj, f)
+                for f in (
+                    "clinician",
+                    "date_of_birth",
+                    "affected_side",
+                    "phone",
+                    "phone_other",
+                    "contact_time",
+                )
+            },
             staff_notes=obj.staff_notes,
             is_active=obj.is_active,
         )
@@ -617,6 +629,8 @@ class ReadOnlyAdmin(ClinicScopedAdmin):
 @admin.register(PainEntry)
 class PainEntryAdmin(ReadOnlyAdmin):
     list_display = ["patient", "score", "recorded_at", "context", "location", "knee"]
+    # A question the patient left unanswered (only a score or a warning sign is required).
+    empty_value_display = _("not said")
     list_select_related = ["patient__user"]
     list_filter = ["context"]
     search_fields = ["patient__user__first_name", "patient__user__last_name"]
@@ -681,23 +695,37 @@ class AlertPatientFilter(admin.SimpleListFilter):
         return False
 
 
+class AlertReasonFilter(admin.SimpleListFilter):
+    title = _("reason")
+    parameter_name = "reason"
+
+    def lookups(self, request, model_admin):
+        return [(name, Alert._meta.get_field(name).verbose_name) for name in ALERT_REASONS]
+
+    def queryset(self, request, queryset):
+        if self.value() in ALERT_REASONS:
+            return queryset.filter(**{self.value(): True})
+        return queryset
+
+
+ALERT_REASONS = ("warning_sign", "high_score", "rising")
+
+
 @admin.register(Alert)
 class AlertAdmin(ClinicScopedAdmin):
-    list_display = ["kind", "patient", "score", "recorded_at", "signs", "created_at"]
-    list_display_links = ["kind", "patient"]
-    list_filter = [AlertStatusFilter, "kind", AlertPatientFilter]
-    list_select_related = ["patient__user", "pain_entry"]
+    list_display = ["patient", "reasons_column", "score", "recorded_at", "created_at", "status"]
+    list_display_links = ["patient", "reasons_column"]
+    list_filter = [AlertStatusFilter, AlertReasonFilter, AlertPatientFilter]
+    list_select_related = ["patient__user", "pain_entry", "acknowledged_by"]
     search_fields = ["patient__user__first_name", "patient__user__last_name"]
-    fields = ["kind", "patient", "score", "recorded_at", "entry_details", "created_at"]
+    fields = ["patient", "reasons_column", "advice", "created_at"]
     readonly_fields = fields
     change_form_template = "admin/patients/alert/change_form.html"
+    action_form = AcknowledgeActionForm
+    actions = ["acknowledge_alerts"]
 
     def get_queryset(self, request):
-        priority = Case(
-            When(kind=Alert.Kind.WARNING_SIGN, then=Value(0)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
+        priority = Case(When(warning_sign=True, then=Value(0)), default=Value(1))
         # Annotated before anything orders by it (ModelAdmin.get_queryset would order first).
         alerts = Alert.objects.annotate(priority=priority)
         return scope_to_clinic(alerts, request.user)
@@ -717,21 +745,26 @@ class AlertAdmin(ClinicScopedAdmin):
     def has_acknowledge_permission(self, request):
         return request.user.has_perm("patients.change_alert")
 
+    @admin.display(description=_("reasons"))
+    def reasons_column(self, obj):
+        return "; ".join(obj.reasons)
+
     @admin.display(description=_("score"), ordering="pain_entry__score")
     def score(self, obj):
-        return f"{obj.pain_entry.score}/10"
+        return "–" if obj.pain_entry.score is None else f"{obj.pain_entry.score}/10"
 
     @admin.display(description=_("when"), ordering="pain_entry__recorded_at")
     def recorded_at(self, obj):
-        return timezone.localtime(obj.pain_entry.recorded_at)
+        return obj.pain_entry.recorded_at
 
-    @admin.display(description=_("warning signs"))
-    def signs(self, obj):
-        return "; ".join(obj.pain_entry.warning_signs) or "–"
-
-    @admin.display(description=_("entry"))
-    def entry_details(self, obj):
-        return render_to_string("admin/patients/alert/entry.html", {"entry": obj.pain_entry})
+    @admin.display(description=_("status"), ordering="acknowledged_at")
+    def status(self, obj):
+        if obj.acknowledged_at is None:
+            return _("Open")
+        return _("%(outcome)s (%(who)s)") % {
+            "outcome": obj.get_outcome_display(),
+            "who": obj.acknowledged_by,
+        }
 
     def get_urls(self):
         return [
@@ -744,10 +777,12 @@ class AlertAdmin(ClinicScopedAdmin):
         ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        alert = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
             "acknowledge_form": AcknowledgeAlertForm(),
             "can_acknowledge": self.has_acknowledge_permission(request),
+            **(alert_page(alert) if alert is not None else {}),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -759,13 +794,53 @@ class AlertAdmin(ClinicScopedAdmin):
             raise Http404
         form = AcknowledgeAlertForm(request.POST)
         if not form.is_valid():
-            self.message_user(request, _("The note is too long."), messages.ERROR)
-        elif alert.acknowledged_at is not None:
-            self.message_user(request, _("This alert was already acknowledged."), messages.INFO)
-        else:
-            services.acknowledge_alert(alert=alert, by=request.user, note=form.cleaned_data["note"])
+            for errors in form.errors.values():
+                for error in errors:
+                    self.message_user(request, error, messages.ERROR)
+            return redirect("admin:patients_alert_change", alert.pk)
+        done = services.acknowledge_alerts(alerts=[alert], by=request.user, **form.cleaned_data)
+        if done:
             self.message_user(request, _("Alert acknowledged."), messages.SUCCESS)
+        else:
+            self.message_user(request, _("This alert was already acknowledged."), messages.INFO)
         return redirect("admin:patients_alert_changelist")
+
+    @admin.action(description=_("Acknowledge the selected alerts"), permissions=["acknowledge"])
+    def acknowledge_alerts(self, request, queryset):
+        form = AcknowledgeAlertForm(request.POST)
+        if not form.is_valid():
+            self.message_user(
+                request,
+                _("Choose what you did (the outcome) to acknowledge alerts."),
+                messages.ERROR,
+            )
+            return
+        done = services.acknowledge_alerts(alerts=queryset, by=request.user, **form.cleaned_data)
+        self.message_user(
+            request,
+            ngettext("%d alert acknowledged.", "%d alerts acknowledged.", len(done)) % len(done),
+            messages.SUCCESS,
+        )
+
+
+def alert_page(alert) -> dict:
+    """What a clinician needs to call the patient back, in a fixed number of queries: their
+    phones and best time to call, the entry, and the last 14 days of entries."""
+    patient = alert.patient
+    since = alert.pain_entry.recorded_at - dt.timedelta(days=ALERT_HISTORY_DAYS)
+    recent = list(
+        patient.pain_entries.filter(recorded_at__gte=since).order_by("-recorded_at")[:100]
+    )
+    return {
+        "patient": patient,
+        "entry": alert.pain_entry,
+        "recent_entries": recent,
+        "chart": pain_chart(recent, patient.clinic.zone),
+        "history_days": ALERT_HISTORY_DAYS,
+    }
+
+
+ALERT_HISTORY_DAYS = 14
 
 
 def open_alert_count(request) -> int | None:

@@ -75,7 +75,8 @@ def pain_chart(
     """
     width, height = 480, 180
     left, right, top, bottom = 20, 472, 8, 172
-    entries = sorted(entries, key=lambda e: e.recorded_at)
+    # An entry of a warning sign alone has no score to draw.
+    entries = sorted((e for e in entries if e.score is not None), key=lambda e: e.recorded_at)
     if entries:
         start = start or entries[0].recorded_at
         end = end or entries[-1].recorded_at

@@ -35,9 +35,9 @@ def load_demo_patients() -> None:
     riverside = User.objects.get(email="physio@riverside.example")
     lakeshore = User.objects.get(email="physio@lakeshore.example")
 
-    alex = _patient("alex@patients.example", riverside, side="right")
-    sam = _patient("sam@patients.example", riverside, side="left")
-    remy = _patient("remy@patients.example", lakeshore, side="right")
+    alex = _patient("alex@patients.example", riverside, side="right", phone="613-555-0142")
+    sam = _patient("sam@patients.example", riverside, side="left", phone="613-555-0187")
+    remy = _patient("remy@patients.example", lakeshore, side="right", phone="514-555-0123")
 
     for patient in (alex, sam, remy):
         if patient.plans.exists():
@@ -105,14 +105,17 @@ def load_demo_patients() -> None:
             demo_entries(remy, today_start, [5, 4, 4, 3], context="during", location="outside")
 
 
-def _patient(email, clinician, *, side):
+def _patient(email, clinician, *, side, phone):
     user = User.objects.get(email=email)
-    patient, _ = Patient.objects.get_or_create(
+    patient, _ = Patient.objects.update_or_create(
         user=user,
-        defaults={
+        defaults={"phone": phone, "contact_time": Patient.ContactTime.MORNING},
+        create_defaults={
             "clinic": clinician.staff_membership.clinic,
             "clinician": clinician,
             "affected_side": side,
+            "phone": phone,
+            "contact_time": Patient.ContactTime.MORNING,
         },
     )
     return patient

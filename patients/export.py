@@ -170,12 +170,15 @@ def patient_data(patient: Patient) -> dict:
         "alerts": [
             {
                 "id": str(alert.pk),
-                "kind": alert.kind,
                 "pain_entry_id": str(alert.pain_entry_id),
-                "detail": alert.detail,
+                "warning_sign": alert.warning_sign,
+                "high_score": alert.high_score,
+                "rising": alert.rising,
+                "you_were_told": alert.advice_text,
                 "raised_at": when(alert.created_at),
                 "acknowledged_by": name(alert.acknowledged_by),
                 "acknowledged_at": when(alert.acknowledged_at),
+                "outcome": alert.get_outcome_display(),
                 "note": alert.note,
             }
             for alert in Alert.objects.filter(patient=patient)

@@ -1,13 +1,15 @@
 import datetime as dt
 import uuid
-from dataclasses import dataclass
-from functools import cached_property
 
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.resume import OWNER_FIELD, ResumableFormMixin
 from patients.models import WARNING_SIGN_FIELDS, PainEntry, SessionLog
 
 PAIN_DAYS_BACK = 14
@@ -22,77 +24,17 @@ SCORE_CHOICES = [
 ]
 
 
-@dataclass(frozen=True)
-class Option:
-    """One radio button or checkbox of a choice field."""
+class Details(Div):
+    """A `<details>` disclosure in a crispy layout: optional fields, folded away."""
 
-    value: str
-    label: str
-    id: str
-    checked: bool
+    template = "includes/crispy_details.html"
 
-
-@dataclass(frozen=True)
-class FieldMarkup:
-    """What a hand-written form template needs of one field, worked out once in Python.
-
-    The patient forms (templates/patients/includes/pain_form.html and session_form.html)
-    are written out by hand rather than rendered widget by widget through crispy and
-    Django's widget templates: for radio groups that cost milliseconds a page. Names, ids,
-    labels, help texts, errors and their aria attributes are those Django would give.
-    """
-
-    name: str
-    id: str
-    label: str
-    help_text: str
-    errors: list[str]
-    value: str  # as the widget would show it ("" for none); choice fields: `options`
-    options: list[Option]
-    checked: bool  # a single checkbox
-
-    @property
-    def describedby(self) -> str:
-        ids = [f"{self.id}_helptext"] if self.help_text else []
-        if self.errors:
-            ids.append(f"{self.id}_error")
-        return " ".join(ids)
+    def __init__(self, summary, *fields, **kwargs):
+        self.summary = summary
+        super().__init__(*fields, **kwargs)
 
 
-def field_markup(bound_field) -> FieldMarkup:
-    field, widget = bound_field.field, bound_field.field.widget
-    value = bound_field.value()
-    options, checked, shown = [], False, ""
-    if isinstance(widget, forms.RadioSelect):  # CheckboxSelectMultiple included
-        chosen = set(widget.format_value(value))
-        options = [
-            Option(str(key), str(label), f"{bound_field.auto_id}_{index}", str(key) in chosen)
-            for index, (key, label) in enumerate(field.choices)
-        ]
-    elif isinstance(widget, forms.CheckboxInput):
-        checked = widget.check_test(value)
-    else:
-        shown = widget.format_value(value)
-    return FieldMarkup(
-        name=bound_field.html_name,
-        id=bound_field.auto_id,
-        label=str(bound_field.label),
-        help_text=str(bound_field.help_text or ""),
-        errors=[str(error) for error in bound_field.errors],
-        value="" if shown is None else str(shown),
-        options=options,
-        checked=checked,
-    )
-
-
-class MarkupMixin:
-    @cached_property
-    def markup(self) -> dict[str, FieldMarkup]:
-        """Every field's `FieldMarkup`, by field name, for the form's template."""
-        return {name: field_markup(self[name]) for name in self.fields}
-
-
-class SessionForm(MarkupMixin, forms.Form):
+class SessionForm(ResumableFormMixin, forms.Form):
     """Mark a plan's session done today; which exercises, effort and note are optional."""
 
     items = forms.MultipleChoiceField(
@@ -125,8 +67,33 @@ class SessionForm(MarkupMixin, forms.Form):
             (pk, item.exercise.name) for pk, item in self.plan_items.items()
         ]
         self.fields["items"].initial = list(self.plan_items)
-
+        self.add_owner_field(plan.patient.user)
         self.plan = plan
+
+        self.helper = FormHelper()
+        self.helper.form_action = reverse("patients:session_done", args=[plan.pk])
+        self.helper.form_class = "session-form"
+        self.helper.layout = Layout(
+            Submit(
+                "done",
+                _("Mark today's session done"),
+                css_class="btn-lg w-100",
+                css_id=f"submit-id-done-{plan.pk.hex}",
+            ),
+            Details(
+                _("Add details (optional)"),
+                "items",
+                "effort",
+                "note",
+                Submit(
+                    "done_with_details",
+                    _("Save with these details"),
+                    css_id=f"submit-id-done_with_details-{plan.pk.hex}",
+                ),
+                css_class="session-details mt-2",
+            ),
+            OWNER_FIELD,
+        )
 
     def clean_items(self):
         """The plan items ticked; none ticked means the whole session."""
@@ -134,26 +101,25 @@ class SessionForm(MarkupMixin, forms.Form):
         return [self.plan_items[pk] for pk in chosen] or None
 
 
-class PainEntryForm(MarkupMixin, forms.ModelForm):
+class PainEntryForm(ResumableFormMixin, forms.ModelForm):
+    """A pain entry: a score or a warning sign, and nothing else, is required."""
+
     score = forms.TypedChoiceField(
         label=_("How much does your knee hurt?"),
         help_text=_("0 means no pain, 10 the worst pain you can imagine."),
         choices=SCORE_CHOICES,
         coerce=int,
+        empty_value=None,
+        required=False,
         widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Choose a number from 0 to 10."),
-            "invalid_choice": _("Choose a number from 0 to 10."),
-        },
+        error_messages={"invalid_choice": _("Choose a number from 0 to 10.")},
     )
     recorded_at = forms.DateTimeField(
         label=_("When"),
-        help_text=_("Now, or any time in the last 14 days."),
+        help_text=_("Now, or any time in the last 14 days. Leave it as it is for now."),
+        required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_LOCAL),
-        error_messages={
-            "required": _("Enter when you felt the pain."),
-            "invalid": _("Enter a date and time, for example 2026-03-14 18:30."),
-        },
+        error_messages={"invalid": _("Enter a date and time, for example 2026-03-14 18:30.")},
     )
     # One token per rendered form: a double tap or a resent form finds the first entry.
     submission_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
@@ -176,19 +142,15 @@ class PainEntryForm(MarkupMixin, forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"note": _("Optional, at most 1,000 characters.")}
-        error_messages = {
-            "context": {"required": _("Choose when it hurt.")},
-            "location": {"required": _("Choose where it hurts.")},
-            "knee": {"required": _("Choose which knee.")},
-        }
 
     def __init__(self, *args, patient, **kwargs):
         super().__init__(*args, **kwargs)
-        # The choices without Django's "---------": each radio group starts unanswered.
+        # The choices without Django's "---------": an unanswered group is simply not said.
         self.fields["context"].choices = PainEntry.Context.choices
         self.fields["location"].choices = PainEntry.Location.choices
         self.fields["knee"].choices = PainEntry.Knee.choices
 
+        self.threshold = patient.clinic.alert_threshold
         now = patient.clinic.now()
         self.now = now
         if not self.is_bound:
@@ -196,9 +158,11 @@ class PainEntryForm(MarkupMixin, forms.ModelForm):
             if patient.affected_side in PainEntry.Knee.values:
                 self.initial["knee"] = patient.affected_side
         # The earliest and latest time the browser's picker offers.
-        self.time_min = (now - dt.timedelta(days=PAIN_DAYS_BACK)).strftime(DATETIME_LOCAL)
-        self.time_max = now.strftime(DATETIME_LOCAL)
-        self.fields["recorded_at"].widget.attrs.update(min=self.time_min, max=self.time_max)
+        self.fields["recorded_at"].widget.attrs.update(
+            min=(now - dt.timedelta(days=PAIN_DAYS_BACK)).strftime(DATETIME_LOCAL),
+            max=now.strftime(DATETIME_LOCAL),
+        )
+        self.add_owner_field(patient.user)
 
         self.token_was_missing = False
         if self.is_bound and not _is_uuid(self.data.get(self.add_prefix("submission_id"))):
@@ -208,19 +172,38 @@ class PainEntryForm(MarkupMixin, forms.ModelForm):
             self.data[self.add_prefix("submission_id")] = str(uuid.uuid4())
             self.token_was_missing = True
 
-    # Drawn by templates/patients/includes/pain_form.html: the score as a row of tiles, when,
-    # these three choice groups as tiles, the note, then the warning signs' checkboxes.
-    @property
-    def choice_tiles(self) -> list[FieldMarkup]:
-        return [self.markup[name] for name in ("context", "location", "knee")]
-
-    @property
-    def warning_signs(self) -> list[FieldMarkup]:
-        return [self.markup[name] for name in WARNING_SIGN_FIELDS]
+        self.helper = FormHelper()
+        self.helper.form_action = reverse("patients:pain_diary")
+        self.helper.form_class = "pain-form"
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            Field("score", wrapper_class="pain-scale"),
+            "recorded_at",
+            *(
+                Field(name, wrapper_class="choice-tiles")
+                for name in ("context", "location", "knee")
+            ),
+            "note",
+            Fieldset(
+                _("Warning signs: tick any that are true now"),
+                HTML(
+                    '<p class="form-text">{% load i18n %}{% translate "If you tick any of '
+                    "these, we will ask you to contact the clinic today and let your "
+                    'clinician know." %}</p>'
+                ),
+                *WARNING_SIGN_FIELDS,
+                css_class="warning-signs",
+            ),
+            "submission_id",
+            OWNER_FIELD,
+            Submit("save", _("Save entry"), css_class="btn-lg w-100"),
+        )
 
     def clean_recorded_at(self):
         when = self.cleaned_data["recorded_at"]
         now = timezone.now()
+        if when is None:
+            return now  # left empty: now
         if when > now + CLOCK_GRACE:
             raise ValidationError(
                 _("This time is in the future. Enter when you felt the pain."), code="future"
@@ -237,11 +220,53 @@ class PainEntryForm(MarkupMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if (
+            "score" not in self.errors
+            and cleaned.get("score") is None
+            and not self.has_warning_sign()
+        ):
+            self.add_error(
+                "score",
+                ValidationError(
+                    _("Choose a number from 0 to 10, or tick a warning sign below."),
+                    code="required",
+                ),
+            )
         if self.token_was_missing and not self.errors:
             raise ValidationError(
                 _("Please check your answers and press “Save entry” again."), code="no_token"
             )
         return cleaned
+
+    def has_warning_sign(self) -> bool:
+        return any(self.cleaned_data.get(name) for name in WARNING_SIGN_FIELDS)
+
+    def entry_values(self) -> dict | None:
+        """What to save: all of a valid form, or, of an invalid one, what is valid in an
+        entry that must not wait (a warning sign, or a score at the clinic's threshold).
+
+        None: nothing may be saved; the form goes back to the patient with its errors.
+        """
+        valid = self.is_valid()
+        data = self.cleaned_data
+        score = data.get("score")
+        if not valid and not (
+            self.has_warning_sign() or (score is not None and score >= self.threshold)
+        ):
+            return None
+        values = {name: data[name] for name in self._meta.fields if name in data}
+        values.setdefault("recorded_at", timezone.now())
+        values["submission_id"] = data.get("submission_id") or uuid.uuid4()
+        return values
+
+    def unsaved_errors(self) -> list[str]:
+        """The errors of the parts left out by `entry_values`, as sentences."""
+        return [
+            f"{self.fields[name].label}: {error}" if name in self.fields else str(error)
+            for name, errors in self.errors.items()
+            for error in errors
+            if name != "__all__"
+        ]
 
 
 def _is_uuid(value) -> bool:

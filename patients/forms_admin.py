@@ -1,13 +1,14 @@
 """Forms the clinic staff use in the admin."""
 
 from django import forms
+from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from clinic.models import User, normalize_email
 from education.models import Article, Dose, ProgrammeTemplate, Side
-from patients.models import Patient
+from patients.models import Alert, Patient
 
 
 class PatientAdminForm(forms.ModelForm):
@@ -23,6 +24,9 @@ class PatientAdminForm(forms.ModelForm):
         fields = [
             "clinician",
             "date_of_birth",
+            "phone",
+            "phone_other",
+            "contact_time",
             "conditions",
             "affected_side",
             "staff_notes",
@@ -107,11 +111,29 @@ class AssignArticlesForm(forms.Form):
 
 
 class AcknowledgeAlertForm(forms.Form):
+    """What the clinician did about an alert: one of the outcomes, and a note."""
+
+    outcome = forms.ChoiceField(
+        label=_("What did you do?"),
+        choices=Alert.Outcome.choices,
+        widget=forms.RadioSelect(attrs={"form": "acknowledge-alert"}),
+        error_messages={"required": _("Choose what you did (the outcome).")},
+    )
     note = forms.CharField(
         label=_("Note"),
         required=False,
         max_length=2000,
         # The note sits inside the admin's page but belongs to the acknowledge form.
         widget=forms.Textarea(attrs={"rows": 3, "form": "acknowledge-alert"}),
-        help_text=_("What you did, e.g. 'Called the patient, booked for tomorrow'."),
+        help_text=_("For example: 'Booked for tomorrow at 9, told to rest the knee'."),
+        error_messages={"max_length": _("The note is too long (at most 2,000 characters).")},
     )
+
+
+class AcknowledgeActionForm(ActionForm):
+    """The alert list's action bar: acknowledge the ticked alerts with one outcome."""
+
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=[("", "---------"), *Alert.Outcome.choices], required=False
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000)

@@ -9,12 +9,11 @@ import datetime as dt
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from clinic.email import send_email
 from clinic.models import User
 from patients.models import Invitation, Patient
 
@@ -57,19 +56,13 @@ def send_invitation(*, patient: Patient, sent_by: User | None) -> Invitation:
 def email_invitation(invitation: Invitation) -> None:
     patient = invitation.patient
     user = patient.user
-    with translation.override(user.language):
-        context = {
-            "user": user,
-            "clinic": patient.clinic,
-            "url": invitation_url(invitation),
-            "expires_at": invitation.expires_at,
-        }
-        send_mail(
-            subject=render_to_string("patients/email/invitation_subject.txt", context).strip(),
-            message=render_to_string("patients/email/invitation_body.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[user.email],
-        )
+    context = {
+        "user": user,
+        "clinic": patient.clinic,
+        "url": invitation_url(invitation),
+        "expires_at": invitation.expires_at,
+    }
+    send_email("patients/email/invitation", context, to=user.email, language=user.language)
 
 
 def record_failed_check(invitation: Invitation) -> None:

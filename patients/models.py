@@ -1,12 +1,16 @@
+import datetime as dt
 import uuid
 from collections import defaultdict
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 
 from clinic.models import Clinic
 from education.models import (
@@ -57,6 +61,12 @@ class Patient(models.Model):
         RIGHT = "right", _("Right")
         BOTH = "both", _("Both")
 
+    class ContactTime(models.TextChoices):
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Mornings")
+        AFTERNOON = "afternoon", _("Afternoons")
+        EVENING = "evening", _("Evenings")
+
     # Random, so that no URL, email or printed code reveals how many patients there are.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.OneToOneField(
@@ -77,6 +87,14 @@ class Patient(models.Model):
         verbose_name=_("primary clinician"),
     )
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    # For the clinician's call-back after an alert; never put in an email.
+    phone = PhoneNumberField(
+        _("phone"), blank=True, help_text=_("For example 613-555-0100. Shown on alerts.")
+    )
+    phone_other = PhoneNumberField(_("other phone"), blank=True)
+    contact_time = models.CharField(
+        _("best time to call"), max_length=10, choices=ContactTime.choices, blank=True
+    )
     conditions = models.ManyToManyField(
         Condition, blank=True, related_name="patients", verbose_name=_("conditions")
     )
@@ -164,6 +182,7 @@ class PlanQuerySet(models.QuerySet):
         ).values_list("plan_id", "date"):
             dates[plan_id].append(date)
         for plan in plans:
+            plan.patient = patient  # already loaded: the session form's owner
             plan.today_items = items[plan.pk]
             plan.change_revisions = revisions[plan.pk]
             plan.session_dates = dates[plan.pk]
@@ -458,7 +477,7 @@ def daily_highest(rows, *, since, zone) -> list[dict]:
     rows, for the days from `since` on: [{"day": date, "highest": int}], oldest first."""
     highest = {}
     for score, recorded_at in rows:
-        if recorded_at >= since:
+        if score is not None and recorded_at >= since:
             day = timezone.localtime(recorded_at, zone).date()
             highest[day] = max(score, highest.get(day, score))
     return [{"day": day, "highest": highest[day]} for day in sorted(highest)]
@@ -486,7 +505,7 @@ class PainEntryQuerySet(models.QuerySet):
         )
 
     def for_saved_page(self, patient):
-        return self.owned_by(patient).prefetch_related("alerts")
+        return self.owned_by(patient).select_related("alert")
 
 
 class PainEntry(models.Model):
@@ -510,15 +529,24 @@ class PainEntry(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="pain_entries")
+    # A score or a warning sign, nothing else, makes an entry (the check constraint below):
+    # a patient in pain is never turned away for a question left unanswered. An unanswered
+    # question is stored as "" (None for the score) and shown to staff as "not said".
     score = models.PositiveSmallIntegerField(
         _("pain score"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(10)],
         help_text=_("0 means no pain, 10 the worst pain you can imagine."),
     )
     recorded_at = models.DateTimeField(_("when"), default=timezone.now)
-    context = models.CharField(_("when it hurt"), max_length=10, choices=Context.choices)
-    location = models.CharField(_("where it hurts"), max_length=10, choices=Location.choices)
-    knee = models.CharField(_("which knee"), max_length=5, choices=Knee.choices)
+    context = models.CharField(
+        _("when it hurt"), max_length=10, choices=Context.choices, blank=True
+    )
+    location = models.CharField(
+        _("where it hurts"), max_length=10, choices=Location.choices, blank=True
+    )
+    knee = models.CharField(_("which knee"), max_length=5, choices=Knee.choices, blank=True)
     note = models.TextField(_("note"), max_length=1000, blank=True)
     cannot_bear_weight = models.BooleanField(_("I can't put weight on my leg"), default=False)
     swelling = models.BooleanField(
@@ -545,8 +573,14 @@ class PainEntry(models.Model):
         ordering = ["-recorded_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(score__gte=0, score__lte=10), name="patients_painentry_score_range"
-            )
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=10),
+                name="patients_painentry_score_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=False)
+                | Q.create([(field, True) for field in WARNING_SIGN_FIELDS], connector=Q.OR),
+                name="patients_painentry_score_or_warning_sign",
+            ),
         ]
         indexes = [
             # Pain diary, sparkline and baseline: a patient's entries by time.
@@ -554,7 +588,8 @@ class PainEntry(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.score}/10 at {self.recorded_at:%Y-%m-%d %H:%M}"
+        score = "–" if self.score is None else self.score
+        return f"{score}/10 at {self.recorded_at:%Y-%m-%d %H:%M}"
 
     @property
     def warning_signs(self) -> list[str]:
@@ -568,23 +603,68 @@ class PainEntry(models.Model):
     def has_warning_sign(self) -> bool:
         return any(getattr(self, f) for f in WARNING_SIGN_FIELDS)
 
+    @property
+    def alert_or_none(self) -> "Alert | None":
+        try:
+            return self.alert
+        except ObjectDoesNotExist:
+            return None
+
 
 class AlertQuerySet(models.QuerySet):
     def open(self):
         return self.filter(acknowledged_at__isnull=True)
 
+    def for_notice(self, patient, *, now):
+        """The standing "contact the clinic" notice on Today and the pain diary: the patient's
+        contact-today alerts still open, or acknowledged less than a day ago, newest first."""
+        return (
+            self.filter(patient=patient, advice=Alert.Advice.CONTACT_TODAY)
+            .filter(
+                Q(acknowledged_at__isnull=True)
+                | Q(acknowledged_at__gte=now - ACKNOWLEDGED_NOTICE_FOR)
+            )
+            .select_related("acknowledged_by")
+            .only(
+                "created_at",
+                "acknowledged_at",
+                "outcome",
+                "acknowledged_by__first_name",
+                "acknowledged_by__last_name",
+                "acknowledged_by__email",
+            )
+            .order_by(F("acknowledged_at").desc(nulls_first=True), "-created_at")
+        )
+
+
+# After a clinician acknowledges, the patient's notice says so for this long, then goes.
+ACKNOWLEDGED_NOTICE_FOR = dt.timedelta(hours=24)
+
 
 class Alert(models.Model):
-    class Kind(models.TextChoices):
-        WARNING_SIGN = "warning_sign", _("Warning sign")
-        HIGH_SCORE = "high_score", _("High pain score")
-        RISING = "rising", _("Pain rising above baseline")
+    """What one pain entry needs a clinician to look at: every reason, on one alert."""
+
+    class Advice(models.TextChoices):
+        """What the portal told the patient (the sentences: patients.advice)."""
+
+        CONTACT_TODAY = "contact", _("Contact the clinic today")
+        EASE_OFF = "ease_off", _("Ease off, and call if it keeps rising")
+
+    class Outcome(models.TextChoices):
+        CALLED = "called", _("Called the patient")
+        BOOKED = "booked", _("Booked a visit")
+        ADVISED = "advised", _("Gave advice")
+        NO_ANSWER = "no_answer", _("No answer")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="alerts")
-    pain_entry = models.ForeignKey(PainEntry, on_delete=models.CASCADE, related_name="alerts")
-    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    pain_entry = models.OneToOneField(
+        PainEntry, on_delete=models.CASCADE, related_name="alert", verbose_name=_("pain entry")
+    )
+    warning_sign = models.BooleanField(_("warning sign"), default=False)
+    high_score = models.BooleanField(_("high pain score"), default=False)
+    rising = models.BooleanField(_("pain rising above baseline"), default=False)
+    advice = models.CharField(_("the patient was told"), max_length=10, choices=Advice.choices)
     created_at = models.DateTimeField(_("raised"), auto_now_add=True)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -595,6 +675,8 @@ class Alert(models.Model):
         verbose_name=_("acknowledged by"),
     )
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    # Asked for on every acknowledgement; blank on those made before it was (migration 0005).
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, blank=True)
     note = models.TextField(_("note"), blank=True)
 
     objects = AlertQuerySet.as_manager()
@@ -604,8 +686,9 @@ class Alert(models.Model):
         verbose_name_plural = _("alerts")
         ordering = ["acknowledged_at", "-created_at"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["pain_entry", "kind"], name="patients_alert_one_per_kind"
+            models.CheckConstraint(
+                condition=Q(warning_sign=True) | Q(high_score=True) | Q(rising=True),
+                name="patients_alert_has_a_reason",
             ),
         ]
         indexes = [
@@ -617,7 +700,38 @@ class Alert(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.patient}"
+        return _("Alert: %(patient)s") % {"patient": self.patient}
+
+    # What the portal tells the patient, word for word: on their screen, and quoted in the
+    # clinician's email ("the patient was told: ..."). The one source of these sentences.
+    ADVICE_TEXT = {
+        Advice.CONTACT_TODAY: _(
+            "What you reported needs to be checked. Please contact the clinic today. Until "
+            "you have spoken with them, hold off on your exercises."
+        ),
+        Advice.EASE_OFF: _(
+            "Your pain is higher than it has been over the last two weeks. Ease off for a "
+            "day or two: do fewer sets or repetitions, and leave out any exercise that makes "
+            "it worse. If the pain keeps rising, call the clinic."
+        ),
+    }
+
+    @property
+    def advice_text(self) -> str:
+        return self.ADVICE_TEXT[self.advice]
+
+    @property
+    def contact_today(self) -> bool:
+        return self.advice == self.Advice.CONTACT_TODAY
+
+    @property
+    def reasons(self) -> list[str]:
+        """Every reason, in words: each warning sign by name, then the score and the rise."""
+        reasons = list(self.pain_entry.warning_signs) if self.warning_sign else []
+        for name in ("high_score", "rising"):
+            if getattr(self, name):
+                reasons.append(str(capfirst(self._meta.get_field(name).verbose_name)))
+        return reasons
 
 
 class InvitationQuerySet(models.QuerySet):

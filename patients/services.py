@@ -4,21 +4,20 @@ Views and the admin both call these, so a plan made in either place is the same 
 """
 
 import datetime as dt
-import statistics
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from clinic.email import send_email
 from clinic.models import User
 from education.models import Article, Dose, ProgrammeTemplate
+from patients import rules
 from patients.models import (
     Alert,
     ArticleAssignment,
@@ -29,11 +28,6 @@ from patients.models import (
     PlanRevision,
     SessionLog,
 )
-
-BASELINE_DAYS = 14
-BASELINE_MIN_ENTRIES = 3
-BASELINE_RISE = 2
-
 
 # --- Plans -------------------------------------------------------------------------------
 
@@ -294,84 +288,107 @@ def prescribed_sessions(*, per_week: int, start_date: dt.date, today: dt.date, d
 # --- Pain and alerts -----------------------------------------------------------------------
 
 
-def alert_kinds(*, entry: PainEntry, threshold: int, previous_scores: list[int]) -> list[str]:
-    """Which alerts an entry raises. `previous_scores`: the 14 days before it."""
-    kinds = []
-    if entry.has_warning_sign:
-        kinds.append(Alert.Kind.WARNING_SIGN)
-    if entry.score >= threshold:
-        kinds.append(Alert.Kind.HIGH_SCORE)
-    if (
-        len(previous_scores) >= BASELINE_MIN_ENTRIES
-        and entry.score - statistics.median(previous_scores) >= BASELINE_RISE
-    ):
-        kinds.append(Alert.Kind.RISING)
-    return kinds
+class SubmissionTokenTaken(Exception):
+    """The form's one-time token belongs to another patient's entry: a forged form."""
 
 
 def record_pain(*, patient: Patient, submission_id: uuid.UUID, **fields) -> tuple[PainEntry, bool]:
-    """Save a pain entry once per form token, raise its alerts, email the clinician after commit.
+    """Save a pain entry once per form token, raise its alert, email the clinician after commit.
 
-    Returns (entry, created). A second post of the same form returns the first entry.
+    Returns (entry, created). A second post of the same form returns the first entry; a
+    token of another patient's entry raises SubmissionTokenTaken.
     """
-    existing = PainEntry.objects.filter(patient=patient, submission_id=submission_id).first()
+    existing = _entry_of_token(patient, submission_id)
     if existing is not None:
         return existing, False
     try:
         with transaction.atomic():
             entry = PainEntry.objects.create(patient=patient, submission_id=submission_id, **fields)
-            previous = list(
-                patient.pain_entries.filter(
-                    recorded_at__lt=entry.recorded_at,
-                    recorded_at__gte=entry.recorded_at - dt.timedelta(days=BASELINE_DAYS),
-                ).values_list("score", flat=True)
-            )
-            kinds = alert_kinds(
-                entry=entry, threshold=patient.clinic.alert_threshold, previous_scores=previous
-            )
-            alerts = Alert.objects.bulk_create(
-                Alert(kind=kind, patient=patient, pain_entry=entry) for kind in kinds
-            )
-            if alerts:
-                transaction.on_commit(
-                    lambda: notify_clinician(patient=patient, alerts=alerts), robust=True
-                )
+            alert = raise_alert(entry=entry)
     except IntegrityError:
         # The same form, posted twice at once: the other request saved it.
-        existing = PainEntry.objects.filter(patient=patient, submission_id=submission_id).first()
+        existing = _entry_of_token(patient, submission_id)
         if existing is None:
             raise
         return existing, False
+    if alert is not None:
+        transaction.on_commit(lambda: notify_clinician(alert=alert), robust=True)
     return entry, True
 
 
-def notify_clinician(*, patient: Patient, alerts: list[Alert]) -> None:
-    """Tell the patient's clinician, without health details in the email itself."""
+def _entry_of_token(patient: Patient, submission_id: uuid.UUID) -> PainEntry | None:
+    existing = PainEntry.objects.filter(submission_id=submission_id).first()
+    if existing is not None and existing.patient_id != patient.pk:
+        raise SubmissionTokenTaken
+    return existing
+
+
+def raise_alert(*, entry: PainEntry) -> Alert | None:
+    """The entry's one alert, with every reason it has, or None if it needs none."""
+    patient = entry.patient
+    previous = list(
+        patient.pain_entries.filter(
+            recorded_at__lt=entry.recorded_at,
+            recorded_at__gte=entry.recorded_at - dt.timedelta(days=rules.BASELINE_DAYS),
+            score__isnull=False,
+        ).values_list("score", flat=True)
+    )
+    reasons = rules.alert_reasons(
+        score=entry.score,
+        has_warning_sign=entry.has_warning_sign,
+        threshold=patient.clinic.alert_threshold,
+        previous_scores=previous,
+    )
+    if not reasons:
+        return None
+    return Alert.objects.create(
+        patient=patient,
+        pain_entry=entry,
+        warning_sign=reasons.warning_sign,
+        high_score=reasons.high_score,
+        rising=reasons.rising,
+        advice=Alert.Advice.CONTACT_TODAY if reasons.contact_today else Alert.Advice.EASE_OFF,
+    )
+
+
+def notify_clinician(*, alert: Alert) -> None:
+    """Tell the patient's clinician why, and what the patient was told; no other health
+    details, and never the patient's name or phone."""
+    patient = alert.patient
     clinician = patient.clinician
     if clinician is None or not clinician.email:
         return
-    with translation.override(clinician.language):
+    language = clinician.language
+    with translation.override(language):
         context = {
             "clinician": clinician,
             "clinic": patient.clinic,
-            "kinds": [alert.get_kind_display() for alert in alerts],
-            "url": settings.PORTAL_URL + reverse("admin:patients_alert_changelist"),
+            "reasons": alert.reasons,
+            "told": alert.advice_text,
+            "url": settings.PORTAL_URL + reverse("admin:patients_alert_change", args=[alert.pk]),
         }
-        send_mail(
-            subject=render_to_string("patients/email/alert_subject.txt", context).strip(),
-            message=render_to_string("patients/email/alert_body.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[clinician.email],
-        )
+    send_email("patients/email/alert", context, to=clinician.email, language=language)
 
 
 @transaction.atomic
-def acknowledge_alert(*, alert: Alert, by: User, note: str = "") -> Alert:
-    alert.acknowledged_by = by
-    alert.acknowledged_at = timezone.now()
-    alert.note = note
-    alert.save(update_fields=["acknowledged_by", "acknowledged_at", "note"])
-    return alert
+def acknowledge_alerts(
+    *, alerts: Iterable[Alert], by: User, outcome: str, note: str = ""
+) -> list[Alert]:
+    """Acknowledge the open ones of these alerts with what was done; the others stay as they
+    were (a colleague was quicker). Row by row, so each one is in the audit trail."""
+    pending = Alert.objects.select_for_update().filter(
+        pk__in=[alert.pk for alert in alerts], acknowledged_at__isnull=True
+    )
+    now = timezone.now()
+    done = []
+    for alert in pending.order_by("created_at"):
+        alert.acknowledged_by = by
+        alert.acknowledged_at = now
+        alert.outcome = outcome
+        alert.note = note
+        alert.save(update_fields=["acknowledged_by", "acknowledged_at", "outcome", "note"])
+        done.append(alert)
+    return done
 
 
 @transaction.atomic

@@ -68,16 +68,17 @@ def pain_history_rows(entries) -> SafeString:
         (name, str(PainEntry._meta.get_field(name).verbose_name)) for name in WARNING_SIGN_FIELDS
     ]
     none = _("None")
+    not_said = _("Not said")
     when = short_datetime(timezone.get_current_timezone())
     return mark_safe(  # noqa: S308 - rows from format_html
         "\n".join(
             format_html(
                 PAIN_ROW,
                 when(entry.recorded_at),
-                entry.score,
-                contexts.get(entry.context, entry.context),
-                locations.get(entry.location, entry.location),
-                knees.get(entry.knee, entry.knee),
+                "–" if entry.score is None else entry.score,
+                contexts.get(entry.context, not_said),
+                locations.get(entry.location, not_said),
+                knees.get(entry.knee, not_said),
                 "; ".join(label for name, label in signs if getattr(entry, name)) or none,
                 entry.note,
             )

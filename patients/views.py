@@ -5,14 +5,16 @@ the signed-in user only, and every object is looked up among that patient's own 
 import datetime as dt
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from clinic.audit import record_access, staff_views_of
+from clinic.resume import resumable
 from patients import charts, services, tables
 from patients.access import get_patient
 from patients.export import patient_data, patient_data_csv
@@ -30,8 +32,8 @@ SPARKLINE_DAYS = 14
 DIARY_DAYS = 28
 TODAY_ARTICLES = 3
 VIEWINGS_SHOWN = 50
-# Alerts after which the patient is told, on the spot, to contact the clinic today.
-CONTACT_TODAY = {Alert.Kind.WARNING_SIGN, Alert.Kind.HIGH_SCORE}
+# A pain form brought back after a sign-out, to finish (clinic.resume).
+PAIN_FORM_KEPT = "patients_pain_form_kept"
 
 
 @require_safe
@@ -51,6 +53,7 @@ def today(request):
         "patients/today.html",
         {
             "patient": patient,
+            "notice": contact_notice(patient),
             "today": today,
             "plans": [_plan_today(plan, today) for plan in plans],
             "assignments": ArticleAssignment.objects.for_patient(patient).only(
@@ -61,6 +64,11 @@ def today(request):
             "sparkline_dots": charts.dots(sparkline, radius=2.5),
         },
     )
+
+
+def contact_notice(patient) -> Alert | None:
+    """The standing "contact the clinic today" notice, until a day after acknowledgement."""
+    return Alert.objects.for_notice(patient, now=timezone.now()).first()
 
 
 def _plan_today(plan, today):
@@ -120,31 +128,51 @@ def plan_exercise(request, plan_id, item_id):
     return render(request, "patients/plan_exercise.html", {"item": item, "plan": item.plan})
 
 
+@resumable
 @require_POST
 def session_done(request, plan_id):
     patient = get_patient(request)
     plan = get_object_or_404(Plan.objects.owned_by(patient).active().with_items(), pk=plan_id)
-    form = SessionForm(request.POST, plan=plan)
+    plan.patient = patient
+    _log_session(request, SessionForm(request.POST, plan=plan), date=patient.clinic.today())
+    return redirect("home")
+
+
+def _log_session(request, form, *, date, saved_message=None):
     if not form.is_valid():
         if form.has_error("items", "invalid_choice"):
             raise Http404  # an exercise that is not in this patient's plan
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return redirect("home")
+        return
     _session, created = services.log_session(
-        patient=patient,
-        plan=plan,
-        date=patient.clinic.today(),
+        patient=form.plan.patient,
+        plan=form.plan,
+        date=date,
         items=form.cleaned_data["items"],
         effort=form.cleaned_data["effort"],
         note=form.cleaned_data["note"],
     )
     if created:
-        messages.success(request, _("Well done! Today's session is saved."))
+        messages.success(request, saved_message or _("Well done! Today's session is saved."))
     else:
         messages.info(request, _("Today's session was already marked as done."))
-    return redirect("home")
+
+
+def resume_session_done(request, data, kwargs, posted_at):
+    """A check-off sent after a sign-out: logged for the day it was sent (clinic.resume)."""
+    patient = get_patient(request)
+    plan = Plan.objects.owned_by(patient).active().with_items().filter(pk=kwargs["plan_id"])
+    plan = plan.first()
+    if plan is not None:
+        plan.patient = patient
+        sent = dt.datetime.fromtimestamp(posted_at, tz=patient.clinic.zone).date()
+        saved = _(
+            "You were signed out before this was sent. Your session of %(date)s is saved now."
+        ) % {"date": formats.date_format(sent, "DATE_FORMAT")}
+        _log_session(request, SessionForm(data, plan=plan), date=sent, saved_message=saved)
+    return reverse("home")
 
 
 @require_safe
@@ -172,6 +200,7 @@ def article(request, assignment_id):
     )
 
 
+@resumable
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def pain_diary(request):
@@ -179,16 +208,13 @@ def pain_diary(request):
     clinic = patient.clinic
     if request.method == "POST":
         form = PainEntryForm(request.POST, patient=patient)
-        if form.is_valid():
-            fields = form.cleaned_data
-            if (
-                PainEntry.objects.exclude(patient=patient)
-                .filter(submission_id=fields["submission_id"])
-                .exists()
-            ):
-                raise Http404  # another patient's form token
-            entry, _created = services.record_pain(patient=patient, **fields)
+        entry = _save_pain(request, form, patient)
+        if entry is not None:
             return redirect("patients:pain_saved", entry.pk)
+    elif PAIN_FORM_KEPT in request.session:
+        # Brought back after a sign-out, as the patient left it, errors and all.
+        form = PainEntryForm(QueryDict(request.session.pop(PAIN_FORM_KEPT)), patient=patient)
+        form.is_valid()
     else:
         form = PainEntryForm(patient=patient)
     now = clinic.now()
@@ -204,6 +230,7 @@ def pain_diary(request):
         {
             "form": form,
             "clinic": clinic,
+            "notice": contact_notice(patient),
             "entries": entries,
             "chart": chart,
             "chart_dots": charts.dots(chart, radius=3.5),
@@ -213,18 +240,53 @@ def pain_diary(request):
     )
 
 
+def _save_pain(request, form, patient) -> PainEntry | None:
+    """Save what may be saved of a posted pain form; None if it goes back with its errors.
+
+    A warning sign or a high score is never held back by another answer: the entry is saved
+    with what is valid, and the patient is told what was left out.
+    """
+    values = form.entry_values()
+    if values is None:
+        return None
+    try:
+        entry, created = services.record_pain(patient=patient, **values)
+    except services.SubmissionTokenTaken:
+        raise Http404 from None  # another patient's form token
+    if created:
+        for error in form.unsaved_errors():
+            messages.warning(request, _("Not saved: %(error)s") % {"error": error})
+    return entry
+
+
+def resume_pain_entry(request, data, kwargs, posted_at):
+    """A pain entry sent after a sign-out (clinic.resume): saved now if it can be, else
+    brought back to the form as the patient left it."""
+    patient = get_patient(request)
+    form = PainEntryForm(data, patient=patient)
+    entry = _save_pain(request, form, patient)
+    if entry is not None:
+        messages.success(
+            request, _("You were signed out before your entry was sent. It is saved now.")
+        )
+        return reverse("patients:pain_saved", args=[entry.pk])
+    request.session[PAIN_FORM_KEPT] = data.urlencode()
+    messages.warning(
+        request,
+        _("You were signed out before your entry was sent. Check it and press “Save entry”."),
+    )
+    return reverse("patients:pain_diary")
+
+
 @require_safe
 @never_cache
 def pain_saved(request, entry_id):
     patient = get_patient(request)
     entry = get_object_or_404(PainEntry.objects.for_saved_page(patient), pk=entry_id)
-    contact_today = entry.has_warning_sign or any(
-        alert.kind in CONTACT_TODAY for alert in entry.alerts.all()
-    )
     return render(
         request,
         "patients/pain_saved.html",
-        {"entry": entry, "clinic": patient.clinic, "contact_today": contact_today},
+        {"entry": entry, "alert": entry.alert_or_none, "clinic": patient.clinic},
     )
 
 

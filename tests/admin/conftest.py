@@ -29,7 +29,7 @@ def clinic_records(patient, plan):
         "articleassignment": assignment,
         "painentry": entry,
         "sessionlog": session,
-        "alert": entry.alerts.first(),
+        "alert": entry.alert,
         "invitation": send_invitation(patient=patient, sent_by=None),
     }
 

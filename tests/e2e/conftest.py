@@ -198,7 +198,7 @@ def ada(patient_a, plan_a, clinician_a):
     articles (one read), yesterday's session, two weeks of pain scores, and a warning sign
     reported an hour ago that her clinician has not seen yet."""
     from patients import services
-    from patients.models import Alert, PainEntry
+    from patients.models import PainEntry
 
     today = patient_a.clinic.today()
     services.log_session(patient=patient_a, plan=plan_a, date=today - dt.timedelta(days=1))
@@ -225,7 +225,7 @@ def ada(patient_a, plan_a, clinician_a):
         item=plan_a.items.order_by("position").first(),
         assignment=assignments[0],
         warning=warning,
-        alert=warning.alerts.get(kind=Alert.Kind.WARNING_SIGN),
+        alert=warning.alert,
     )
 
 

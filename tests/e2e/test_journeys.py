@@ -20,7 +20,7 @@ from patients import services
 from patients.invitations import send_invitation
 from patients.models import Alert, ArticleAssignment, Invitation, PainEntry, Patient, SessionLog
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import sign_in_as
+from tests.e2e.conftest import PHONE, sign_in_as
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -186,12 +186,11 @@ def test_patient_reports_a_warning_sign_and_is_told_to_call_the_clinic(
 
     contact = page.get_by_role("alert")
     expect(contact).to_contain_text("Contact the clinic today")
-    expect(contact.get_by_role("link", name=f"Call {clinic_a.phone}")).to_have_attribute(
-        "href", f"tel:{clinic_a.phone}"
-    )
+    call = contact.get_by_role("link", name=f"Call {clinic_a.name}: {clinic_a.phone}")
+    expect(call).to_have_attribute("href", f"tel:{clinic_a.phone}")
     entry = PainEntry.objects.get(patient=patient_a)
     assert (entry.score, entry.locking_or_giving_way) == (8, True)
-    assert Alert.objects.filter(patient=patient_a, kind=Alert.Kind.WARNING_SIGN).exists()
+    assert entry.alert.warning_sign
 
 
 @pytest.fixture
@@ -206,29 +205,94 @@ def warning_alert(patient_a):
         knee=PainEntry.Knee.RIGHT,
         locking_or_giving_way=True,
     )
-    return entry.alerts.get(kind=Alert.Kind.WARNING_SIGN)
+    return entry.alert
 
 
-def test_clinician_sees_the_alert_and_acknowledges_it(page, clinician_a, warning_alert):
-    sign_in(page, clinician_a, start="/admin/")
+def acknowledge_first_alert(page, *, outcome, note):
+    """From the admin index's banner to the alert's page, acknowledged with `outcome`."""
     banner = page.locator(".open-alerts-banner")
     expect(banner).to_contain_text("open alert")
     banner.get_by_role("link").click()
-
-    patient_name = str(warning_alert.patient)
     row = page.locator("#result_list tbody tr").first
-    expect(row).to_contain_text("Warning sign")
-    expect(row).to_contain_text("8/10")
-    row.get_by_role("link", name="Warning sign").click()
-    expect(page.locator("#content")).to_contain_text(patient_name)
-    expect(page.locator(".alert-entry")).to_contain_text("My knee locks, catches or gives way")
-    page.get_by_label("Note").fill("Called Ada, booked for tomorrow morning.")
+    expect(row).to_contain_text("My knee locks, catches or gives way")
+    row.get_by_role("link", name=re.compile("My knee locks")).click()
+    page.get_by_label(outcome).check()
+    page.get_by_label("Note").fill(note)
     page.get_by_role("button", name="Acknowledge").click()
     expect(page.locator(".messagelist")).to_contain_text("Alert acknowledged.")
 
+
+def test_clinician_sees_the_alert_and_acknowledges_it(page, clinician_a, warning_alert):
+    Patient.objects.filter(pk=warning_alert.patient_id).update(phone="+16135550142")
+    sign_in(page, clinician_a, start="/admin/")
+    banner = page.locator(".open-alerts-banner")
+    banner.get_by_role("link").click()
+    row = page.locator("#result_list tbody tr").first
+    expect(row).to_contain_text("8/10")
+    row.get_by_role("link", name=re.compile("My knee locks")).click()
+    expect(page.locator("#content")).to_contain_text(str(warning_alert.patient))
+    expect(
+        page.locator(".alert-callback").get_by_role("link", name="(613) 555-0142")
+    ).to_have_attribute("href", "tel:+16135550142")
+    expect(page.locator(".alert-entry")).to_contain_text("My knee locks, catches or gives way")
+    page.goto("/admin/")
+    acknowledge_first_alert(
+        page, outcome="Booked a visit", note="Called Ada, booked for tomorrow morning."
+    )
+
     warning_alert.refresh_from_db()
     assert warning_alert.acknowledged_by == clinician_a
-    assert warning_alert.note == "Called Ada, booked for tomorrow morning."
+    assert (warning_alert.outcome, warning_alert.note) == (
+        "booked",
+        "Called Ada, booked for tomorrow morning.",
+    )
+
+
+def test_on_a_phone_a_warning_sign_alone_is_saved_and_stays_until_the_clinic_calls(
+    new_context, page, plan_a, patient_a, clinician_a, clinic_a
+):
+    phone = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    sign_in_as(phone, patient_a.user)
+    phone.goto("/pain/")
+
+    # Nothing ticked: the error summary comes first, with the focus, and links to the score.
+    phone.get_by_role("button", name="Save entry").click()
+    summary = phone.locator(".error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Choose a number from 0 to 10, or tick a warning sign")
+    summary.get_by_role("link").first.click()
+    expect(phone.locator("#id_score_0")).to_be_focused()
+    assert not PainEntry.objects.exists()
+
+    # A score and a warning sign, nothing else: saved, and the clinic is to be called.
+    phone.get_by_label("8", exact=True).check()
+    phone.get_by_label("My knee locks, catches or gives way").check()
+    phone.get_by_role("button", name="Save entry").click()
+    expect(phone.get_by_role("heading", name="Your entry is saved")).to_be_visible()
+    entry = PainEntry.objects.get(patient=patient_a)
+    assert (entry.score, entry.context, entry.location) == (8, "", "")
+    assert entry.alert.warning_sign
+
+    # Today: the notice first, with the clinic's number to call.
+    phone.get_by_role("link", name="Back to Today").click()
+    notice = phone.locator(".contact-clinic")
+    expect(notice).to_contain_text("Contact the clinic today")
+    expect(notice.get_by_role("link", name=re.compile(clinic_a.phone))).to_have_attribute(
+        "href", f"tel:{clinic_a.phone}"
+    )
+    assert phone.evaluate(
+        "() => document.querySelector('.contact-clinic').getBoundingClientRect().top"
+        " < document.querySelector('.today-card').getBoundingClientRect().top"
+    )
+
+    # The clinician calls back and acknowledges; the patient's notice says so.
+    sign_in(page, clinician_a, start="/admin/")
+    acknowledge_first_alert(page, outcome="Called the patient", note="Rest, seen tomorrow.")
+    phone.reload()
+    expect(phone.locator(".contact-clinic")).to_have_count(0)
+    seen = phone.locator(".contact-seen")
+    expect(seen).to_contain_text("Your clinic has seen your report")
+    expect(seen).to_contain_text("Clinician Clinic-A looked at it on")
 
 
 def test_front_desk_prints_one_pdf_for_two_patients(

@@ -34,7 +34,7 @@ def test_a_staff_flag_without_a_clinic_gets_not_found(client, patient_user_a):
 
 
 @pytest.mark.parametrize("user", ["clinician_a", "front_desk_a", "manager_a", "superuser"])
-def test_staff_open_the_library(client, request, user):
+def test_staff_open_the_library(client, db, request, user):
     client.force_login(request.getfixturevalue(user))
     assert client.get(URL).status_code == 200
 

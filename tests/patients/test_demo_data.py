@@ -42,8 +42,9 @@ def test_alex_has_an_active_plan_two_articles_one_read_and_three_weeks_of_histor
 def test_sam_has_an_open_warning_sign_alert(demo):
     sam = patient("sam@patients.example")
     assert sam.plans.count() == 1
-    alert = Alert.objects.open().get(patient=sam, kind=Alert.Kind.WARNING_SIGN)
+    alert = Alert.objects.open().get(patient=sam, warning_sign=True)
     assert alert.pain_entry.has_warning_sign
+    assert sam.phone
 
 
 def test_remy_has_his_own_plan_in_the_other_clinic(demo):

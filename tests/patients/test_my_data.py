@@ -21,7 +21,12 @@ def my_history(plan_a, patient_a, clinician_a):
     )
     entry = make_pain_entry(patient_a, score=8, note="=SUM(A1:A9)", swelling=True)
     Alert.objects.create(
-        kind=Alert.Kind.WARNING_SIGN, patient=patient_a, pain_entry=entry, note="Called her."
+        patient=patient_a,
+        pain_entry=entry,
+        warning_sign=True,
+        high_score=True,
+        advice=Alert.Advice.CONTACT_TODAY,
+        note="Called her.",
     )
     return entry
 

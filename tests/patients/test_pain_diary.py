@@ -129,7 +129,7 @@ def test_13_days_back_is_accepted(signed_in, patient_a):
     assert PainEntry.objects.count() == 1
 
 
-@pytest.mark.parametrize("score", ["11", "-1", "4.5", "four", ""])
+@pytest.mark.parametrize("score", ["11", "-1", "4.5", "four"])
 def test_an_invalid_score_is_refused_and_nothing_saved(signed_in, patient_a, score):
     text = errors_of(signed_in.post("/pain/", entry_data(patient_a, score=score)))
     assert "Choose a number from 0 to 10." in text
@@ -142,14 +142,21 @@ def test_a_note_over_1000_characters_is_refused(signed_in, patient_a):
     assert not PainEntry.objects.exists()
 
 
-def test_missing_choices_each_say_what_is_missing(signed_in, patient_a):
-    data = entry_data(patient_a)
+def test_no_score_and_no_warning_sign_asks_for_one_of_them(signed_in, patient_a):
+    text = errors_of(signed_in.post("/pain/", entry_data(patient_a, score="")))
+    assert "Choose a number from 0 to 10, or tick a warning sign below." in text
+    assert not PainEntry.objects.exists()
+
+
+def test_unanswered_questions_are_saved_as_not_said(signed_in, patient_a):
+    data = entry_data(patient_a, score="3", recorded_at="")
     for field in ("context", "location", "knee"):
         del data[field]
-    text = errors_of(signed_in.post("/pain/", data))
-    for message in ("Choose when it hurt.", "Choose where it hurts.", "Choose which knee."):
-        assert message in text
-    assert not PainEntry.objects.exists()
+    before = timezone.now()
+    assert signed_in.post("/pain/", data).status_code == 302
+    entry = PainEntry.objects.get()
+    assert (entry.score, entry.context, entry.location, entry.knee) == (3, "", "", "")
+    assert entry.recorded_at >= before  # left empty: now
 
 
 @time_machine.travel(dt.datetime(2026, 1, 15, 6, 30, tzinfo=dt.UTC), tick=False)
@@ -209,7 +216,7 @@ def test_the_diary_makes_a_fixed_number_of_queries(
     now = timezone.now()
     for n in range(entries):
         make_pain_entry(patient_a, score=n % 11, at=now - dt.timedelta(minutes=131 * n))
-    # session, user with patient and clinic, the entries.
-    with django_assert_num_queries(3):
+    # session, user with patient and clinic, the contact notice, the entries.
+    with django_assert_num_queries(4):
         response = signed_in.get("/pain/")
     assert response.status_code == 200

@@ -53,8 +53,10 @@ def test_any_warning_sign_tells_the_patient_to_contact_the_clinic_today(signed_i
     assert "Your entry is saved" in text
     assert '<section class="contact-clinic" role="alert"' in text
     assert "Contact the clinic today" in text
-    assert "Please call Clinic A today." in text
+    assert "Please contact the clinic today." in text
+    assert "hold off on your exercises" in text
     assert '<a class="btn btn-danger btn-lg contact-call" href="tel:613-555-0100">' in text
+    assert "Call Clinic A: 613-555-0100" in text
     assert "call 911 or go to the nearest emergency department" in text
     assert "Health811" in text
     assert "Info-Santé 811" in text
@@ -62,18 +64,21 @@ def test_any_warning_sign_tells_the_patient_to_contact_the_clinic_today(signed_i
 
 def test_a_high_score_also_tells_the_patient_to_contact_the_clinic(signed_in, patient_a):
     entry = record(patient_a, score=8)
-    assert [a.kind for a in entry.alerts.all()] == [Alert.Kind.HIGH_SCORE]
+    assert (entry.alert.high_score, entry.alert.advice) == (True, Alert.Advice.CONTACT_TODAY)
     assert "Contact the clinic today" in saved_page(signed_in, entry)
 
 
-def test_a_rise_over_baseline_alone_does_not_show_the_box(signed_in, patient_a):
+def test_a_rise_over_baseline_alone_tells_the_patient_to_ease_off(signed_in, patient_a):
     for _ in range(3):
         make_pain_entry(patient_a, score=2, at=timezone.now() - dt.timedelta(days=2))
     entry = record(patient_a, score=5)
-    assert [a.kind for a in entry.alerts.all()] == [Alert.Kind.RISING]
+    assert (entry.alert.rising, entry.alert.advice) == (True, Alert.Advice.EASE_OFF)
     text = saved_page(signed_in, entry)
     assert "Contact the clinic today" not in text
-    assert "Thank you. Keep recording your pain" in text
+    assert "Thank you." not in text
+    assert "Ease off for a day or two" in text
+    assert "If the pain keeps rising, call the clinic." in text
+    assert 'href="tel:613-555-0100"' in text
 
 
 def test_an_ordinary_entry_is_confirmed_without_the_box(signed_in, patient_a):
@@ -86,5 +91,5 @@ def test_an_ordinary_entry_is_confirmed_without_the_box(signed_in, patient_a):
 def test_the_box_names_the_patients_own_clinic(client, patient_b):
     client.force_login(patient_b.user)
     text = saved_page(client, record(patient_b, swelling=True))
-    assert "Please call Clinic B today." in text
+    assert "Call Clinic B: 514-555-0199" in text
     assert 'href="tel:514-555-0199"' in text

@@ -51,7 +51,7 @@ def poisoned(library, plan_a, patient_a, clinician_a, django_capture_on_commit_c
         )
         send_invitation(patient=patient_a, sent_by=clinician_a)
     log_session(patient=patient_a, plan=plan_a, date=plan_a.start_date, note=PAYLOAD)
-    alert = entry.alerts.first()
+    alert = entry.alert
     alert.note = PAYLOAD
     alert.save()
     return {"plan": plan_a, "entry": entry, "alert": alert, "patient": patient_a}
