@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from django.core import mail
 
 from clinic.models import User
@@ -29,6 +30,42 @@ def test_adding_a_patient_opens_an_account_without_a_password_in_the_staff_clini
     assert patient.user.language == "fr"
     assert not patient.user.has_usable_password()
     assert not patient.user.is_staff
+
+
+def patient_data(clinician, **extra):
+    return {
+        "first_name": "Nora",
+        "last_name": "Lee",
+        "email": "nora.lee@example.com",
+        "language": "en",
+        "clinician": str(clinician.pk),
+        "is_active": "on",
+        **extra,
+    }
+
+
+@pytest.mark.parametrize("typed", ["613 555 0142", "(613) 555-0142", "+1 613-555-0142"])
+def test_the_front_desk_records_a_phone_as_typed_and_it_is_kept_normalised(
+    client, front_desk_a, clinician_a, typed
+):
+    client.force_login(front_desk_a)
+    response = client.post(
+        "/admin/patients/patient/add/",
+        patient_data(clinician_a, phone=typed, phone_other="", contact_time="morning"),
+    )
+    assert response.status_code == 302
+    patient = Patient.objects.get(user__email="nora.lee@example.com")
+    assert patient.phone.as_e164 == "+16135550142"
+    assert patient.contact_time == "morning"
+
+
+@pytest.mark.parametrize("typed", ["12345", "613-555-014", "call me"])
+def test_a_phone_that_is_not_a_number_is_refused(client, clinician_a, typed):
+    client.force_login(clinician_a)
+    response = client.post("/admin/patients/patient/add/", patient_data(clinician_a, phone=typed))
+    assert response.status_code == 200
+    assert "Enter a valid phone number" in response.text
+    assert not Patient.objects.exists()
 
 
 def test_an_email_already_in_use_is_refused(client, clinician_a, patient_a):
