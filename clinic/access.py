@@ -19,33 +19,25 @@ def user_clinic(user: User) -> Clinic | None:
     return clinic
 
 
-# The path from each clinic-held model to its clinic. Every staff-side query of these
-# models is narrowed through `scope_to_clinic`, so the rule lives in one place.
-CLINIC_PATHS = {
-    "clinic.Clinic": "pk",
-    "clinic.StaffMembership": "clinic",
-    "clinic.User": "staff_membership__clinic",
-    "patients.Patient": "clinic",
-    "patients.Plan": "patient__clinic",
-    "patients.PlanItem": "plan__patient__clinic",
-    "patients.PlanRevision": "plan__patient__clinic",
-    "patients.ArticleAssignment": "patient__clinic",
-    "patients.SessionLog": "patient__clinic",
-    "patients.PainEntry": "patient__clinic",
-    "patients.Alert": "patient__clinic",
-    "patients.Invitation": "patient__clinic",
-}
+def clinic_lookup(model) -> str | None:
+    """The path from a model to its clinic, which each clinic-held model declares itself
+    (`clinic_lookup = "patient__clinic"`); None for a model no clinic holds."""
+    return getattr(model, "clinic_lookup", None)
 
 
 def is_clinic_scoped(model) -> bool:
-    return model._meta.label in CLINIC_PATHS
+    return clinic_lookup(model) is not None
 
 
 def scope_to_clinic(queryset, user):
-    """Only the rows of the user's own clinic; everything for a superuser; else nothing."""
+    """Only the rows of the user's own clinic; everything for a superuser; else nothing.
+
+    Every staff-side query of a clinic-held model is narrowed here, so the rule lives in one
+    place.
+    """
     if user.is_superuser:
         return queryset
     clinic = staff_clinic(user)
     if clinic is None:
         return queryset.none()
-    return queryset.filter(**{CLINIC_PATHS[queryset.model._meta.label]: clinic.pk})
+    return queryset.filter(**{clinic_lookup(queryset.model): clinic.pk})

@@ -13,6 +13,16 @@ class PortalAdminSite(admin.AdminSite):
     site_title = _("Clinic portal")
     index_title = _("Clinic work")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What the apps show on the admin index (e.g. the open-alert count): each app adds
+        # its own in AppConfig.ready, so the site knows none of them.
+        self.index_context = []
+
+    def add_index_context(self, provider) -> None:
+        """`provider(request) -> dict` is added to the index page's context."""
+        self.index_context.append(provider)
+
     def is_staff_member(self, request):
         # Staff reach the admin only through a clinic; patients never do.
         user = request.user
@@ -42,9 +52,9 @@ class PortalAdminSite(admin.AdminSite):
         return inner
 
     def index(self, request, extra_context=None):
-        from patients.admin import open_alert_count  # the admin site loads before the apps
-
-        extra_context = {**(extra_context or {}), "open_alert_count": open_alert_count(request)}
+        extra_context = dict(extra_context or {})
+        for provider in self.index_context:
+            extra_context.update(provider(request))
         return super().index(request, extra_context)
 
     @login_not_required

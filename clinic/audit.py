@@ -8,18 +8,31 @@ registered in `register_patient_data`. Views, prints and exports are recorded th
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
+from django.utils.translation import gettext as _
 
+from clinic.access import clinic_lookup, staff_clinic
 from clinic.security import client_ip
 
 
 def clinic_and_patient(obj) -> dict:
-    """The clinic and patient an audited object belongs to, for filtering the trail."""
-    patient = obj if obj._meta.label == "patients.Patient" else getattr(obj, "patient", None)
-    if patient is None and hasattr(obj, "plan"):
-        patient = obj.plan.patient
-    if patient is None:
+    """The clinic and patient an audited object belongs to, for filtering the trail.
+
+    Each audited model says where they are (`clinic_lookup`, `patient_lookup`).
+    """
+    clinic, patient = clinic_lookup(type(obj)), getattr(obj, "patient_lookup", None)
+    if clinic is None or patient is None:
         return {}
-    return {"clinic": patient.clinic_id, "patient": str(patient.pk)}
+    return {"clinic": _follow(obj, clinic), "patient": str(_follow(obj, patient))}
+
+
+def _follow(obj, lookup: str):
+    """The id at the end of a lookup path on an instance: "plan__patient_id", "clinic"."""
+    *hops, last = lookup.split("__")
+    for hop in hops:
+        obj = getattr(obj, hop)
+    if last != "pk" and not last.endswith("_id"):
+        last = f"{last}_id"
+    return getattr(obj, last)
 
 
 def record_access(request, obj, *, what: str, patient=None) -> LogEntry:
@@ -43,19 +56,16 @@ def record_access(request, obj, *, what: str, patient=None) -> LogEntry:
     )
 
 
-def register_patient_data(*models) -> None:
-    """Record every change to these models, each entry labelled with clinic and patient."""
-    for model in models:
-        # auditlog stores what `get_additional_data` returns with each change entry;
-        # defining it here keeps the labelling rule in this one module.
-        model.get_additional_data = clinic_and_patient
-        auditlog.register(model)
+def register_patient_data(model, *, m2m_fields=frozenset()) -> None:
+    """Record every change to this model, each entry labelled with clinic and patient."""
+    # auditlog stores what `get_additional_data` returns with each change entry; defining
+    # it here keeps the labelling rule in this one module.
+    model.get_additional_data = clinic_and_patient
+    auditlog.register(model, m2m_fields=set(m2m_fields))
 
 
 def trail_for_clinic(queryset, user):
     """The audit entries a user may review: their clinic's for a manager, all for a superuser."""
-    from clinic.access import staff_clinic
-
     if user.is_superuser:
         return queryset
     clinic = staff_clinic(user)
@@ -75,3 +85,13 @@ def staff_views_of(patient):
         .select_related("actor", "content_type")
         .order_by("-timestamp")
     )
+
+
+def access_act(entry) -> str:
+    """What a staff member did, in words: opened, exported or printed."""
+    what = (entry.additional_data or {}).get("what") or ""
+    if what == "view":
+        return _("Opened")
+    if isinstance(what, str) and "export" in what:
+        return _("Exported")
+    return _("Printed")

@@ -32,6 +32,17 @@ class UserManager(BaseUserManager):
     def get_by_natural_key(self, username):
         return self.get(email__iexact=normalize_email(username))
 
+    def clinicians(self):
+        """Staff who care for patients: clinicians and clinic managers, not the front desk."""
+        return self.filter(
+            is_staff=True,
+            is_active=True,
+            staff_membership__role__in=[
+                StaffMembership.Role.CLINICIAN,
+                StaffMembership.Role.MANAGER,
+            ],
+        )
+
 
 def normalize_email(email: str) -> str:
     # Patients type their address in every case imaginable; one account per address.
@@ -66,6 +77,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
 
     objects = UserManager()
+
+    # Staff accounts belong to their clinic (clinic.access); a patient's through their record.
+    clinic_lookup = "staff_membership__clinic"
 
     EMAIL_FIELD = "email"
     USERNAME_FIELD = "email"
@@ -116,6 +130,8 @@ class Clinic(models.Model):
         help_text=_("A pain score at or above this raises an alert for the clinician."),
     )
 
+    clinic_lookup = "pk"
+
     class Meta:
         verbose_name = _("clinic")
         verbose_name_plural = _("clinics")
@@ -157,6 +173,8 @@ class StaffMembership(models.Model):
         Clinic, on_delete=models.PROTECT, related_name="staff", verbose_name=_("clinic")
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    clinic_lookup = "clinic"
 
     class Meta:
         verbose_name = _("staff membership")

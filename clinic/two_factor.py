@@ -13,15 +13,17 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 BACKUP_CODES = 10
+# The secret of an authenticator being set up, until a first code is tried.
+SETUP_KEY = "portal_two_factor_setup_key"
 
 
 def staff_only(view):
@@ -84,7 +86,8 @@ def secret_base32(device: TOTPDevice) -> str:
 @staff_only
 def verify(request):
     if not TOTPDevice.objects.devices_for_user(request.user, confirmed=True).exists():
-        return redirect(f"{reverse('two_factor_setup')}?next={safe_next(request, '')}")
+        query = urlencode({"next": safe_next(request, "")})
+        return redirect(f"{reverse('two_factor_setup')}?{query}")
     form = CodeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         otp_login(request, form.verified_device)
@@ -101,14 +104,11 @@ def verify(request):
 def setup(request):
     if TOTPDevice.objects.devices_for_user(request.user, confirmed=True).exists():
         return redirect("two_factor_verify")
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(
-            user=request.user, name="Authenticator app", confirmed=False
-        )
+    device = pending_device(request)
     form = CodeForm(request.POST or None, user=request.user, device=device)
     if request.method == "POST" and form.is_valid():
         codes = confirm_device(device)
+        request.session.pop(SETUP_KEY, None)
         otp_login(request, device)
         return render(
             request,
@@ -127,6 +127,20 @@ def setup(request):
             "next": safe_next(request, ""),
         },
     )
+
+
+def pending_device(request) -> TOTPDevice:
+    """The authenticator being set up: saved once a code is tried (a POST), never on a GET.
+
+    Until then its secret waits in the session, so that the QR code shown stays the same
+    when the page is opened again.
+    """
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is not None:
+        return device
+    key = request.session.get(SETUP_KEY) or default_key()
+    request.session[SETUP_KEY] = key
+    return TOTPDevice(user=request.user, name="Authenticator app", key=key, confirmed=False)
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from clinic import media, two_factor, views
 from clinic.ratelimit import posted_email, rate_limited
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("patients.root_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
@@ -45,7 +45,6 @@ urlpatterns = [
     path("", include("patients.urls")),
     path("accounts/two-factor/", two_factor.verify, name="two_factor_verify"),
     path("accounts/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
-    path("invite/<str:token>/", views.accept_invitation, name="invitation"),
     path("admin/", admin.site.urls),
     path("media/<path:path>", media.serve, name="media"),
 ]

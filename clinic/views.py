@@ -1,8 +1,6 @@
 import sys
 
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
@@ -11,18 +9,12 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_safe
 
 from clinic import resume
-from clinic.forms import AcceptInvitationForm, EmailAuthenticationForm
-from clinic.ratelimit import rate_limited, url_token
-from patients import views as patient_views
-from patients.invitations import accept_invitation as accept_invitation_service
-from patients.invitations import invitation_from_token, record_failed_check
+from clinic.forms import EmailAuthenticationForm
 
 
 class LoginView(auth_views.LoginView):
@@ -40,13 +32,6 @@ class LoginView(auth_views.LoginView):
         if self.request.user.is_staff:
             return reverse("admin:index")
         return reverse("home")
-
-
-def home(request):
-    # Staff work in the admin; a patient's home page is their Today page.
-    if request.user.is_staff:
-        return redirect("admin:index")
-    return patient_views.today(request)
 
 
 # Seconds a browser or proxy is asked to wait before retrying while the database is away.
@@ -92,43 +77,4 @@ def accessibility(request):
     """The accessibility statement: public, so a barrier can be reported before signing in."""
     return render(
         request, "clinic/accessibility.html", {"report_email": settings.ACCESSIBILITY_EMAIL}
-    )
-
-
-@login_not_required
-@sensitive_post_parameters()
-@never_cache
-# Ten, not five: the link itself is withdrawn after five wrong dates of birth, and that
-# page (call your clinic) must not be hidden behind this one.
-@rate_limited("invitation", target=url_token, limit=10)
-def accept_invitation(request, token):
-    invitation = invitation_from_token(token)
-    if invitation is None or not invitation.is_usable or not invitation.patient.is_active:
-        return render(
-            request,
-            "registration/invitation_invalid.html",
-            {
-                "invitation": invitation,
-                "invitation_clinic": invitation and invitation.patient.clinic,
-            },
-            status=410 if invitation else 404,
-        )
-    patient = invitation.patient
-    form = AcceptInvitationForm(
-        patient.user, request.POST or None, expected_birth_date=patient.date_of_birth
-    )
-    if request.method == "POST":
-        if form.is_valid():
-            user = accept_invitation_service(
-                invitation=invitation, password=form.cleaned_data["new_password1"]
-            )
-            auth_login(request, user, backend="clinic.backends.PortalBackend")
-            messages.success(request, _("Welcome! Your password is saved and you are signed in."))
-            return redirect("home")
-        if form.birth_date_mismatch:
-            record_failed_check(invitation)
-    return render(
-        request,
-        "registration/invitation_accept.html",
-        {"form": form, "invitation_clinic": patient.clinic, "patient_user": patient.user},
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from clinic.models import User
 from education.forms import ExerciseAdminForm, ProgrammeTemplateItemFormSet
 from education.models import (
+    DOSE_FIELDS,
     Article,
     Condition,
     Exercise,
@@ -127,18 +128,7 @@ class ArticleAdmin(admin.ModelAdmin):
 class ProgrammeTemplateItemInline(admin.TabularInline):
     model = ProgrammeTemplateItem
     formset = ProgrammeTemplateItemFormSet
-    fields = [
-        "position",
-        "exercise",
-        "sets",
-        "reps",
-        "hold_seconds",
-        "rest_seconds",
-        "times_per_day",
-        "days_per_week",
-        "side",
-        "note",
-    ]
+    fields = ["position", "exercise", *DOSE_FIELDS, "note"]
     ordering = ["position", "pk"]
     autocomplete_fields = ["exercise"]
     extra = 1

@@ -8,7 +8,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from education.images import clean_uploaded_image
-from education.models import Condition, Dose, Exercise
+from education.models import DOSE_FIELDS, Condition, Exercise
 
 
 class LibrarySearchForm(forms.Form):
@@ -85,8 +85,7 @@ class ExerciseAdminForm(forms.ModelForm):
             "steps",
             "cues",
             "mistakes",
-            *Dose.FIELDS,
-            "side",
+            *DOSE_FIELDS,
             "image",
             "image_alt",
             "video_url",

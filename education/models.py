@@ -26,6 +26,18 @@ class Side(models.TextChoices):
     AFFECTED = "affected", _("Affected side")
 
 
+# The seven columns of a dose, everywhere a dose is stored, copied, compared or shown.
+DOSE_FIELDS = (
+    "sets",
+    "reps",
+    "hold_seconds",
+    "rest_seconds",
+    "times_per_day",
+    "days_per_week",
+    "side",
+)
+
+
 @dataclass(frozen=True)
 class Dose:
     sets: int
@@ -36,8 +48,6 @@ class Dose:
     days_per_week: int
     side: str
 
-    FIELDS = ("sets", "reps", "hold_seconds", "rest_seconds", "times_per_day", "days_per_week")
-
     def get_side_display(self):
         return Side(self.side).label
 
@@ -47,6 +57,9 @@ class Dose:
         "3 sets × 10 repetitions · hold 5 seconds · 2 times a day · 7 days a week · Left".
         """
         return _dose_summary(self, get_language())
+
+    def values(self) -> dict:
+        return {name: getattr(self, name) for name in DOSE_FIELDS}
 
 
 @functools.lru_cache(maxsize=1024)
@@ -77,59 +90,111 @@ def _dose_summary(dose: Dose, language: str) -> SafeString:
     return mark_safe(" · ".join(parts))  # noqa: S308
 
 
-def dose_fields(*, null: bool):
-    """The dose columns, required on an exercise and optional where they override it."""
-    extra = {"null": True, "blank": True} if null else {}
-    return {
-        "sets": models.PositiveSmallIntegerField(
-            _("sets"), validators=[MinValueValidator(1), MaxValueValidator(10)], **extra
-        ),
-        "reps": models.PositiveSmallIntegerField(
-            _("repetitions"), validators=[MinValueValidator(1), MaxValueValidator(100)], **extra
-        ),
-        "hold_seconds": models.PositiveSmallIntegerField(
-            _("hold (seconds)"), validators=[MaxValueValidator(300)], **extra
-        ),
-        "rest_seconds": models.PositiveSmallIntegerField(
-            _("rest between sets (seconds)"), validators=[MaxValueValidator(600)], **extra
-        ),
-        "times_per_day": models.PositiveSmallIntegerField(
-            _("times per day"), validators=[MinValueValidator(1), MaxValueValidator(6)], **extra
-        ),
-        "days_per_week": models.PositiveSmallIntegerField(
-            _("days per week"), validators=[MinValueValidator(1), MaxValueValidator(7)], **extra
-        ),
-        "side": models.CharField(
-            _("side"), max_length=10, choices=Side.choices, **({"blank": True} if null else {})
-        ),
-    }
+def _range(field, low, high, *, optional=False):
+    """A database guard matching a field's validators: no path can store a nonsense dose."""
+    ok = Q(**{f"{field}__gte": low, f"{field}__lte": high})
+    if optional:
+        ok |= Q(**{f"{field}__isnull": True})
+    return models.CheckConstraint(condition=ok, name=f"%(app_label)s_%(class)s_{field}_range")
 
 
-def dose_constraints(prefix: str, *, null: bool):
-    """Database guards matching the validators, so no path can store a nonsense dose."""
+class DoseColumns(models.Model):
+    """A complete dose: an exercise's default, and a patient's own on their plan."""
 
-    def rule(field, low, high):
-        ok = Q(**{f"{field}__gte": low, f"{field}__lte": high})
-        return ok | Q(**{f"{field}__isnull": True}) if null else ok
+    sets = models.PositiveSmallIntegerField(
+        _("sets"), validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    reps = models.PositiveSmallIntegerField(
+        _("repetitions"), validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    hold_seconds = models.PositiveSmallIntegerField(
+        _("hold (seconds)"), validators=[MaxValueValidator(300)]
+    )
+    rest_seconds = models.PositiveSmallIntegerField(
+        _("rest between sets (seconds)"), validators=[MaxValueValidator(600)]
+    )
+    times_per_day = models.PositiveSmallIntegerField(
+        _("times per day"), validators=[MinValueValidator(1), MaxValueValidator(6)]
+    )
+    days_per_week = models.PositiveSmallIntegerField(
+        _("days per week"), validators=[MinValueValidator(1), MaxValueValidator(7)]
+    )
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices)
 
-    return [
-        models.CheckConstraint(condition=rule("sets", 1, 10), name=f"{prefix}_sets_range"),
-        models.CheckConstraint(condition=rule("reps", 1, 100), name=f"{prefix}_reps_range"),
-        models.CheckConstraint(
-            condition=rule("times_per_day", 1, 6), name=f"{prefix}_times_per_day_range"
-        ),
-        models.CheckConstraint(
-            condition=rule("days_per_week", 1, 7), name=f"{prefix}_days_per_week_range"
-        ),
-    ]
+    class Meta:
+        abstract = True
+        constraints = [
+            _range("sets", 1, 10),
+            _range("reps", 1, 100),
+            _range("times_per_day", 1, 6),
+            _range("days_per_week", 1, 7),
+        ]
+
+    @property
+    def dose(self) -> Dose:
+        return Dose(**{name: getattr(self, name) for name in DOSE_FIELDS})
+
+
+class DoseOverrideColumns(models.Model):
+    """A template item's dose: each column left blank falls back to the exercise's default."""
+
+    sets = models.PositiveSmallIntegerField(
+        _("sets"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    reps = models.PositiveSmallIntegerField(
+        _("repetitions"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+    )
+    hold_seconds = models.PositiveSmallIntegerField(
+        _("hold (seconds)"), null=True, blank=True, validators=[MaxValueValidator(300)]
+    )
+    rest_seconds = models.PositiveSmallIntegerField(
+        _("rest between sets (seconds)"), null=True, blank=True, validators=[MaxValueValidator(600)]
+    )
+    times_per_day = models.PositiveSmallIntegerField(
+        _("times per day"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(6)],
+    )
+    days_per_week = models.PositiveSmallIntegerField(
+        _("days per week"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(7)],
+    )
+    side = models.CharField(_("side"), max_length=10, choices=Side.choices, blank=True)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            _range("sets", 1, 10, optional=True),
+            _range("reps", 1, 100, optional=True),
+            _range("times_per_day", 1, 6, optional=True),
+            _range("days_per_week", 1, 7, optional=True),
+        ]
+
+    def dose_over(self, base: Dose) -> Dose:
+        """`base` with this item's columns applied where they are filled in."""
+        values = {
+            name: getattr(base, name) if getattr(self, name) in (None, "") else getattr(self, name)
+            for name in DOSE_FIELDS
+        }
+        return Dose(**values)
 
 
 class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        """What a patient may ever see: the one rule, `published_q` on the model."""
+        return self.filter(self.model.published_q())
+
     def visible_to(self, user):
         """Clinic staff may preview drafts; patients see published items only."""
         if is_library_staff(user):
             return self
-        return self.filter(self.model.published_q())
+        return self.published()
 
 
 class Condition(models.Model):
@@ -183,7 +248,7 @@ class ExerciseQuerySet(PublishedQuerySet):
         return qs
 
 
-class Exercise(models.Model):
+class Exercise(DoseColumns):
     class Region(models.TextChoices):
         KNEE = "knee", _("Knee")
         HIP = "hip", _("Hip")
@@ -242,17 +307,14 @@ class Exercise(models.Model):
     is_published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # The default dose: the same seven columns (and rules) as every other dose.
-    locals().update(dose_fields(null=False))
-
     objects = ExerciseQuerySet.as_manager()
 
-    class Meta:
+    class Meta(DoseColumns.Meta):
         verbose_name = _("exercise")
         verbose_name_plural = _("exercises")
         ordering = ["name"]
         constraints = [
-            *dose_constraints("education_exercise", null=False),
+            *DoseColumns.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(image="") | ~Q(image_alt=""),
                 name="education_exercise_image_needs_alt",
@@ -270,16 +332,13 @@ class Exercise(models.Model):
             raise ValidationError({"image_alt": _("Describe the picture for screen readers.")})
 
     @classmethod
-    def published_q(cls):
-        return Q(is_published=True)
+    def published_q(cls, prefix: str = "") -> Q:
+        """Published, as a condition; `prefix` reaches it through a relation ("exercise__")."""
+        return Q(**{f"{prefix}is_published": True})
 
     @property
     def is_draft(self) -> bool:
         return not self.is_published
-
-    @property
-    def dose(self) -> Dose:
-        return Dose(**{f: getattr(self, f) for f in (*Dose.FIELDS, "side")})
 
     def step_list(self):
         return _lines(self.steps)
@@ -366,8 +425,9 @@ class Article(models.Model):
         return reverse("education:article", args=[self.slug])
 
     @classmethod
-    def published_q(cls):
-        return Q(status=cls.Status.PUBLISHED)
+    def published_q(cls, prefix: str = "") -> Q:
+        """Published, as a condition; `prefix` reaches it through a relation ("article__")."""
+        return Q(**{f"{prefix}status": cls.Status.PUBLISHED})
 
     @property
     def is_draft(self) -> bool:
@@ -447,7 +507,7 @@ class ProgrammeTemplate(models.Model):
         return reverse("education:programme", args=[self.slug])
 
 
-class ProgrammeTemplateItem(models.Model):
+class ProgrammeTemplateItem(DoseOverrideColumns):
     template = models.ForeignKey(ProgrammeTemplate, on_delete=models.CASCADE, related_name="items")
     exercise = models.ForeignKey(
         Exercise, on_delete=models.PROTECT, related_name="+", verbose_name=_("exercise")
@@ -455,16 +515,10 @@ class ProgrammeTemplateItem(models.Model):
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    # Blank columns fall back to the exercise's default dose.
-    locals().update(dose_fields(null=True))
-
-    class Meta:
+    class Meta(DoseOverrideColumns.Meta):
         verbose_name = _("programme exercise")
         verbose_name_plural = _("programme exercises")
         ordering = ["template", "position", "pk"]
-        constraints = [
-            *dose_constraints("education_programmetemplateitem", null=True),
-        ]
 
     def __str__(self):
         return f"{self.template}: {self.exercise}"
@@ -472,9 +526,4 @@ class ProgrammeTemplateItem(models.Model):
     @property
     def dose(self) -> Dose:
         """The exercise's default dose with this item's overrides applied."""
-        base = self.exercise.dose
-        values = {
-            f: getattr(self, f) if getattr(self, f) is not None else getattr(base, f)
-            for f in Dose.FIELDS
-        }
-        return Dose(**values, side=self.side or base.side)
+        return self.dose_over(self.exercise.dose)

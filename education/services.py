@@ -6,9 +6,9 @@ from education.content.conditions import CONDITIONS
 from education.content.exercises import EXERCISES
 from education.content.programmes import PROGRAMMES
 from education.models import (
+    DOSE_FIELDS,
     Article,
     Condition,
-    Dose,
     Exercise,
     ProgrammeTemplate,
     ProgrammeTemplateItem,
@@ -16,7 +16,7 @@ from education.models import (
 
 EXERCISE_FIELDS = (
     "name", "purpose", "body_region", "starting_position", "equipment", "difficulty",
-    *Dose.FIELDS, "side",
+    *DOSE_FIELDS,
 )  # fmt: skip
 
 
@@ -91,8 +91,8 @@ def _sync_items(template, items, exercises):
             values={
                 "exercise": exercises[item["exercise"]],
                 "note": item.get("note", ""),
-                "side": item.get("side", ""),
-                **{field: item.get(field) for field in Dose.FIELDS},
+                # Blank: the exercise's default ("" for the side, None for the numbers).
+                **{name: item.get(name, "" if name == "side" else None) for name in DOSE_FIELDS},
             },
         )
     template.items.filter(position__gt=len(items)).delete()

@@ -7,25 +7,29 @@ class PatientsConfig(AppConfig):
     verbose_name = _("Patients")
 
     def ready(self):
+        from django.contrib import admin
+
         from clinic import resume
         from clinic.audit import register_patient_data
         from patients import views
+        from patients.admin import pain as pain_admin
 
+        admin.site.add_index_context(
+            lambda request: {"open_alert_count": pain_admin.open_alert_count(request)}
+        )
         resume.register("patients:pain_diary", views.resume_pain_entry)
         resume.register("patients:session_done", views.resume_session_done)
 
-        register_patient_data(
-            *(
-                self.get_model(name)
-                for name in (
-                    "Patient",
-                    "Plan",
-                    "PlanItem",
-                    "ArticleAssignment",
-                    "SessionLog",
-                    "PainEntry",
-                    "Alert",
-                    "Invitation",
-                )
-            )
-        )
+        # Every change to these is in the audit trail, their many-to-many links included.
+        for name, links in (
+            ("Patient", {"conditions"}),
+            ("Plan", ()),
+            ("PlanItem", ()),
+            ("PlanRevision", ()),
+            ("ArticleAssignment", ()),
+            ("SessionLog", {"items"}),
+            ("PainEntry", ()),
+            ("Alert", ()),
+            ("Invitation", ()),
+        ):
+            register_patient_data(self.get_model(name), m2m_fields=set(links))

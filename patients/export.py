@@ -13,7 +13,6 @@ import json
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from education.models import Dose
 from patients.models import (
     Alert,
     ArticleAssignment,
@@ -101,7 +100,7 @@ def patient_data(patient: Patient) -> dict:
                 "plan_id": str(plan.pk),
                 "position": item.position,
                 "exercise": item.exercise.name,
-                **{f: getattr(item, f) for f in (*Dose.FIELDS, "side")},
+                **item.dose.values(),
                 "note": item.note,
                 "show_variants": item.show_variants,
             }

@@ -7,12 +7,24 @@ from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from clinic.models import User, normalize_email
-from education.models import Article, Dose, ProgrammeTemplate, Side
-from patients.models import Alert, Patient
+from education.models import DOSE_FIELDS, Article, ProgrammeTemplate
+from patients.models import Alert, Patient, PlanItem
 
 
 class PatientAdminForm(forms.ModelForm):
     """The patient's record and the name and address on their account, in one form."""
+
+    # What a new patient's record is opened with (patients.services.create_patient).
+    RECORD_FIELDS = (
+        "clinician",
+        "date_of_birth",
+        "phone",
+        "phone_other",
+        "contact_time",
+        "affected_side",
+        "staff_notes",
+        "is_active",
+    )
 
     email = forms.EmailField(label=_("Email address"), help_text=_("The patient signs in with it."))
     first_name = forms.CharField(label=_("First name"), max_length=150)
@@ -83,20 +95,28 @@ class AssignProgrammeForm(forms.Form):
         return data
 
 
-class ItemDoseForm(forms.Form):
-    """One exercise of the template, with the dose tailored for this patient."""
+class ItemDoseForm(forms.ModelForm):
+    """One exercise of the template, with the dose tailored for this patient: the plan
+    item's own dose columns, with their rules (education.models.DoseColumns)."""
 
     position = forms.IntegerField(widget=forms.HiddenInput)
-    sets = forms.IntegerField(label=_("Sets"), min_value=1, max_value=10)
-    reps = forms.IntegerField(label=_("Reps"), min_value=1, max_value=100)
-    hold_seconds = forms.IntegerField(label=_("Hold (s)"), min_value=0, max_value=300)
-    rest_seconds = forms.IntegerField(label=_("Rest (s)"), min_value=0, max_value=600)
-    times_per_day = forms.IntegerField(label=_("Times a day"), min_value=1, max_value=6)
-    days_per_week = forms.IntegerField(label=_("Days a week"), min_value=1, max_value=7)
-    side = forms.ChoiceField(label=_("Side"), choices=Side.choices)
+
+    class Meta:
+        model = PlanItem
+        fields = ["position", *DOSE_FIELDS]
+        # Short headings: the table's columns are narrow.
+        labels = {
+            "sets": _("Sets"),
+            "reps": _("Reps"),
+            "hold_seconds": _("Hold (s)"),
+            "rest_seconds": _("Rest (s)"),
+            "times_per_day": _("Times a day"),
+            "days_per_week": _("Days a week"),
+            "side": _("Side"),
+        }
 
     def dose_values(self):
-        return {f: self.cleaned_data[f] for f in (*Dose.FIELDS, "side")}
+        return {name: self.cleaned_data[name] for name in DOSE_FIELDS}
 
 
 ItemDoseFormSet = formset_factory(ItemDoseForm, extra=0)
@@ -105,7 +125,7 @@ ItemDoseFormSet = formset_factory(ItemDoseForm, extra=0)
 class AssignArticlesForm(forms.Form):
     articles = forms.ModelMultipleChoiceField(
         label=_("Articles"),
-        queryset=Article.objects.filter(status=Article.Status.PUBLISHED).order_by("title"),
+        queryset=Article.objects.published().order_by("title"),
         widget=forms.CheckboxSelectMultiple,
     )
 

@@ -1,7 +1,13 @@
 """The portal's clinical rules, as pure functions: no query, no write, easy to table-test."""
 
+import datetime as dt
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from education.models import DOSE_FIELDS, DoseColumns, Side
 
 # The baseline a new score is compared with: the median of the entries of the 14 days
 # before it, once there are at least three.
@@ -43,3 +49,104 @@ def alert_reasons(
         high_score=score is not None and score >= threshold,
         rising=rising,
     )
+
+
+# --- Adherence -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """Sessions done and sessions prescribed over the last `days` days."""
+
+    days: int
+    done: int
+    prescribed: int
+
+    @property
+    def percent(self) -> int | None:
+        if not self.prescribed:
+            return None
+        return min(100, round(100 * self.done / self.prescribed))
+
+    def __add__(self, other: "Adherence") -> "Adherence":
+        """Two plans at once: their sessions and their prescriptions add up."""
+        return Adherence(self.days, self.done + other.done, self.prescribed + other.prescribed)
+
+
+def adherence(
+    *, plan, session_dates: Iterable[dt.date], today: dt.date, days: int, per_week: int
+) -> Adherence:
+    """Sessions done ÷ sessions prescribed over the last `days` days (today included), for one
+    plan asking for `per_week` sessions a week. Days before the plan started do not count
+    against the patient; a day with two sessions counts once. Today, the patient summary and
+    the patient list all count with this one function."""
+    first = max(today - dt.timedelta(days=days - 1), plan.start_date)
+    done = sum(1 for day in set(session_dates) if first <= day <= today)
+    active_days = max(0, (today - first).days + 1)
+    return Adherence(days=days, done=done, prescribed=round(per_week * active_days / 7))
+
+
+# --- What changed in a plan ------------------------------------------------------------------
+
+
+def plan_changes(old: dict | None, new: dict) -> list[str]:
+    """Plain-language differences between two plan snapshots, for the patient.
+
+    Exercises are matched by their item (the same exercise may be in a plan twice, e.g. one
+    side each); snapshots from before items had ids in them are matched by name.
+    """
+    if old is None:
+        return []
+    changes = []
+    if old["message"] != new["message"] and new["message"]:
+        changes.append(_("Your clinician updated their message to you."))
+    if old["review_date"] != new["review_date"] and new["review_date"]:
+        changes.append(_("Your review date is now %(date)s.") % {"date": new["review_date"]})
+    old_items = {_item_key(item): item for item in old["items"]}
+    new_items = {_item_key(item): item for item in new["items"]}
+    if any("id" not in item for item in old["items"]):
+        old_items = {item["exercise"]: item for item in old["items"]}
+        new_items = {item["exercise"]: item for item in new["items"]}
+    for key, item in new_items.items():
+        name = item["exercise"]
+        before = old_items.get(key)
+        if before is None:
+            changes.append(_("New exercise: %(name)s.") % {"name": name})
+            continue
+        for field in DOSE_FIELDS:
+            if before[field] != item[field]:
+                changes.append(
+                    _("%(name)s: %(label)s changed from %(old)s to %(new)s.")
+                    % {
+                        "name": name,
+                        "label": DoseColumns._meta.get_field(field).verbose_name,
+                        "old": _shown(field, before[field]),
+                        "new": _shown(field, item[field]),
+                    }
+                )
+        if before["note"] != item["note"] and item["note"]:
+            changes.append(_("%(name)s: new note from your clinician.") % {"name": name})
+    for key in old_items.keys() - new_items.keys():
+        changes.append(_("Removed: %(name)s.") % {"name": old_items[key]["exercise"]})
+    return changes
+
+
+def unseen_plan_changes(plan) -> list[str] | None:
+    """What changed since the version the patient last viewed; None if never viewed.
+
+    Reads `plan.change_revisions` (`Plan.objects.with_changes()`), so it costs no query.
+    """
+    if plan.seen_version == 0:
+        return None
+    snapshots = {revision.number: revision.snapshot for revision in plan.change_revisions}
+    if plan.seen_version == plan.version or plan.version not in snapshots:
+        return []
+    return plan_changes(snapshots.get(plan.seen_version), snapshots[plan.version])
+
+
+def _item_key(item: dict) -> str:
+    return item.get("id") or item["exercise"]
+
+
+def _shown(field: str, value) -> str:
+    return str(Side(value).label) if field == "side" and value in Side.values else str(value)

@@ -6,17 +6,15 @@ Views and the admin both call these, so a plan made in either place is the same 
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from clinic.email import send_email
 from clinic.models import User
-from education.models import Article, Dose, ProgrammeTemplate
+from education.models import Article, ProgrammeTemplate
 from patients import rules
 from patients.models import (
     Alert,
@@ -52,7 +50,7 @@ def create_plan_from_template(
     items = []
     for item in template.items.select_related("exercise").order_by("position"):
         dose = item.dose
-        values = {f: getattr(dose, f) for f in (*Dose.FIELDS, "side")}
+        values = dose.values()
         values.update(dose_changes.get(item.position, {}))
         items.append({"exercise": item.exercise, "note": item.note, **values})
     plan = create_plan(
@@ -92,10 +90,9 @@ def create_plan(
         created_by=created_by,
         version=0,
     )
-    PlanItem.objects.bulk_create(
-        PlanItem(plan=plan, position=position, **values)
-        for position, values in enumerate(items, start=1)
-    )
+    # Row by row, not bulk_create: each item's creation is in the audit trail.
+    for position, values in enumerate(items, start=1):
+        PlanItem.objects.create(plan=plan, position=position, **values)
     record_revision(plan=plan, by=created_by)
     plan.refresh_from_db(fields=["version"])
     return plan
@@ -111,9 +108,10 @@ def plan_snapshot(plan: Plan) -> dict:
         "message": plan.message,
         "items": [
             {
+                "id": str(item.pk),
                 "exercise": item.exercise.name,
                 "note": item.note,
-                **{f: getattr(item, f) for f in (*Dose.FIELDS, "side")},
+                **item.dose.values(),
             }
             for item in items
         ],
@@ -143,57 +141,6 @@ def set_plan_status(*, plan: Plan, status: str, by: User | None) -> Plan:
     return plan
 
 
-def plan_changes(old: dict | None, new: dict) -> list[str]:
-    """Plain-language differences between two plan snapshots, for the patient."""
-    if old is None:
-        return []
-    changes = []
-    if old["message"] != new["message"] and new["message"]:
-        changes.append(_("Your clinician updated their message to you."))
-    if old["review_date"] != new["review_date"] and new["review_date"]:
-        changes.append(_("Your review date is now %(date)s.") % {"date": new["review_date"]})
-    old_items = {item["exercise"]: item for item in old["items"]}
-    new_items = {item["exercise"]: item for item in new["items"]}
-    for name, item in new_items.items():
-        before = old_items.get(name)
-        if before is None:
-            changes.append(_("New exercise: %(name)s.") % {"name": name})
-            continue
-        labels = {
-            "sets": _("sets"),
-            "reps": _("repetitions"),
-            "hold_seconds": _("hold (seconds)"),
-            "rest_seconds": _("rest (seconds)"),
-            "times_per_day": _("times per day"),
-            "days_per_week": _("days per week"),
-            "side": _("side"),
-        }
-        for field, label in labels.items():
-            if before[field] != item[field]:
-                changes.append(
-                    _("%(name)s: %(label)s changed from %(old)s to %(new)s.")
-                    % {"name": name, "label": label, "old": before[field], "new": item[field]}
-                )
-        if before["note"] != item["note"] and item["note"]:
-            changes.append(_("%(name)s: new note from your clinician.") % {"name": name})
-    for name in old_items.keys() - new_items.keys():
-        changes.append(_("Removed: %(name)s.") % {"name": name})
-    return changes
-
-
-def unseen_plan_changes(plan: Plan) -> list[str] | None:
-    """What changed since the version the patient last viewed; None if never viewed.
-
-    Reads `plan.change_revisions` (`Plan.objects.with_changes()`), so it costs no query.
-    """
-    if plan.seen_version == 0:
-        return None
-    snapshots = {revision.number: revision.snapshot for revision in plan.change_revisions}
-    if plan.seen_version == plan.version or plan.version not in snapshots:
-        return []
-    return plan_changes(snapshots.get(plan.seen_version), snapshots[plan.version])
-
-
 def mark_plan_seen(plan: Plan) -> None:
     """The patient has viewed this version. A read receipt: `updated_at` stays as it was."""
     if plan.seen_version >= plan.version:
@@ -212,12 +159,12 @@ def assign_articles(
 ) -> list[ArticleAssignment]:
     """Give the patient these articles to read; an article already given stays as it was."""
     have = set(patient.article_assignments.values_list("article_id", flat=True))
-    new = [
-        ArticleAssignment(patient=patient, article=article, assigned_by=assigned_by)
+    # Row by row, not bulk_create: each assignment is in the audit trail.
+    return [
+        ArticleAssignment.objects.create(patient=patient, article=article, assigned_by=assigned_by)
         for article in articles
         if article.pk not in have
     ]
-    return ArticleAssignment.objects.bulk_create(new)
 
 
 def mark_article_read(assignment: ArticleAssignment) -> None:
@@ -248,41 +195,6 @@ def log_session(
     if created:
         session.items.set(list(items) if items is not None else plan.items.all())
     return session, created
-
-
-@dataclass(frozen=True)
-class Adherence:
-    days: int
-    done: int
-    prescribed: int
-
-    @property
-    def percent(self) -> int | None:
-        if not self.prescribed:
-            return None
-        return min(100, round(100 * self.done / self.prescribed))
-
-
-def adherence(
-    *, plan: Plan, session_dates: Iterable[dt.date], today: dt.date, days: int, per_week: int
-) -> Adherence:
-    """Sessions done ÷ sessions prescribed over the last `days` days (today included).
-
-    Days before the plan started do not count against the patient.
-    """
-    first = max(today - dt.timedelta(days=days - 1), plan.start_date)
-    done = sum(1 for d in set(session_dates) if first <= d <= today)
-    prescribed = prescribed_sessions(
-        per_week=per_week, start_date=plan.start_date, today=today, days=days
-    )
-    return Adherence(days=days, done=done, prescribed=prescribed)
-
-
-def prescribed_sessions(*, per_week: int, start_date: dt.date, today: dt.date, days: int) -> int:
-    """Sessions a plan asks for in the last `days` days, not counting days before it began."""
-    first = max(today - dt.timedelta(days=days - 1), start_date)
-    active_days = max(0, (today - first).days + 1)
-    return round(per_week * active_days / 7)
 
 
 # --- Pain and alerts -----------------------------------------------------------------------

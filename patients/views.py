@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from clinic.audit import record_access, staff_views_of
+from clinic.audit import access_act, record_access, staff_views_of
 from clinic.resume import resumable
-from patients import charts, services, tables
+from patients import charts, rules, services
 from patients.access import get_patient
 from patients.export import patient_data, patient_data_csv
 from patients.forms import PainEntryForm, SessionForm
@@ -34,6 +34,13 @@ TODAY_ARTICLES = 3
 VIEWINGS_SHOWN = 50
 # A pain form brought back after a sign-out, to finish (clinic.resume).
 PAIN_FORM_KEPT = "patients_pain_form_kept"
+
+
+def home(request):
+    """The portal's home page: staff work in the admin, a patient's is their Today page."""
+    if request.user.is_staff:
+        return redirect("admin:index")
+    return today(request)
 
 
 @require_safe
@@ -61,7 +68,6 @@ def today(request):
             )[:TODAY_ARTICLES],
             "last_entry": {"score": pain[0][0], "recorded_at": pain[0][1]} if pain else None,
             "sparkline": sparkline,
-            "sparkline_dots": charts.dots(sparkline, radius=2.5),
         },
     )
 
@@ -81,9 +87,9 @@ def _plan_today(plan, today):
         "items": items,
         "done_today": done_today,
         "form": None if done_today else SessionForm(plan=plan, items=items),
-        "changes": services.unseen_plan_changes(plan),
+        "changes": rules.unseen_plan_changes(plan),
         "adherence": [
-            services.adherence(
+            rules.adherence(
                 plan=plan, session_dates=dates, today=today, days=days, per_week=per_week
             )
             for days in (7, 28)
@@ -107,7 +113,7 @@ def plans(request):
 def plan(request, plan_id):
     patient = get_patient(request)
     plan = get_object_or_404(Plan.objects.for_plan_page(patient), pk=plan_id)
-    changes = services.unseen_plan_changes(plan)
+    changes = rules.unseen_plan_changes(plan)
     # A read receipt, not a change the patient makes: "what changed" starts again from here.
     services.mark_plan_seen(plan)
     return render(
@@ -233,8 +239,6 @@ def pain_diary(request):
             "notice": contact_notice(patient),
             "entries": entries,
             "chart": chart,
-            "chart_dots": charts.dots(chart, radius=3.5),
-            "history_rows": tables.pain_history_rows(entries),
             "diary_days": DIARY_DAYS,
         },
     )
@@ -304,7 +308,10 @@ def my_data(request):
         "actor__last_name",
         "actor__email",
     )[:VIEWINGS_SHOWN]
-    return render(request, "patients/my_data.html", {"viewing_rows": tables.viewing_rows(viewings)})
+    viewings = list(viewings)
+    for viewing in viewings:
+        viewing.act = access_act(viewing)
+    return render(request, "patients/my_data.html", {"viewings": viewings})
 
 
 @require_safe

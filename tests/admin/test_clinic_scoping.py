@@ -6,11 +6,13 @@ MODELS = ["patient", "plan", "articleassignment", "painentry", "sessionlog", "al
 
 # What each role may do with each model, written out from the issue, not from the code:
 # v = view, a = add, c = change, d = delete. Patient-recorded rows (pain, sessions) and
-# invitations are read-only for everybody; alerts are acknowledged, never edited.
+# invitations are read-only for everybody; alerts are acknowledged, never edited. Nobody
+# deletes a patient here (deactivate, then the retention purge), and articles are given
+# from the patient's page only, so an assignment is only seen or taken back.
 CLINICIAN = {
-    "patient": "vacd",
+    "patient": "vac",
     "plan": "vacd",
-    "articleassignment": "vacd",
+    "articleassignment": "vd",
     "painentry": "v",
     "sessionlog": "v",
     "alert": "v",

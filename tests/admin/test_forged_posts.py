@@ -29,20 +29,40 @@ def test_a_plan_for_another_clinics_patient_is_refused(client, clinician_a, pati
     assert not Plan.objects.filter(title="Forged plan").exists()
 
 
-def test_an_article_assignment_for_another_clinics_patient_is_refused(
-    client, clinician_a, patient_b, library
+def test_articles_are_given_only_from_a_patients_own_page(
+    client, clinician_a, patient_a, patient_b, library
 ):
     from education.models import Article
 
     client.force_login(clinician_a)
     article = Article.objects.get(slug="warning-signs")
+    # One way to give an article (the service behind "Assign articles"): no add form.
     response = client.post(
         "/admin/patients/articleassignment/add/",
-        {"patient": str(patient_b.pk), "article": str(article.pk)},
+        {"patient": str(patient_a.pk), "article": str(article.pk)},
+    )
+    assert response.status_code == 403
+    # Another clinic's patient is not found from here either.
+    response = client.post(
+        f"/admin/patients/patient/{patient_b.pk}/assign-articles/", {"articles": [article.pk]}
+    )
+    assert response.status_code == 404
+    assert not ArticleAssignment.objects.exists()
+
+
+def test_a_draft_article_cannot_be_given(client, clinician_a, patient_a, library):
+    from education.models import Article
+
+    draft = Article.objects.get(slug="warning-signs")
+    draft.status = Article.Status.DRAFT
+    draft.save()
+    client.force_login(clinician_a)
+    response = client.post(
+        f"/admin/patients/patient/{patient_a.pk}/assign-articles/", {"articles": [draft.pk]}
     )
     assert response.status_code == 200
     assert "Select a valid choice" in response.text
-    assert not ArticleAssignment.objects.filter(patient=patient_b).exists()
+    assert not ArticleAssignment.objects.exists()
 
 
 def test_a_clinician_of_another_clinic_cannot_be_made_primary(

@@ -94,6 +94,26 @@ def test_the_list_shows_plan_pain_adherence_and_alerts(client, clinician_a, reco
     assert 'class="alert-count"' in text
 
 
+def test_adherence_with_two_active_plans_counts_each_plan_once(
+    client, clinician_a, patient_a, plan_a
+):
+    from patients import services
+    from tests.conftest import make_plan
+
+    second = make_plan(patient_a, template_slug="knee-build-phase-2")
+    today = patient_a.clinic.today()
+    for days_ago in (0, 1, 2):
+        services.log_session(patient=patient_a, plan=plan_a, date=today - dt.timedelta(days_ago))
+    services.log_session(patient=patient_a, plan=second, date=today)
+    # Both plans began a week ago: each asks for its most frequent exercise's days a week.
+    asked = sum(plan.sessions_per_week() for plan in (plan_a, second))
+    client.force_login(clinician_a)
+    response = client.get("/admin/patients/patient/")
+    [row] = [p for p in response.context["cl"].result_list if p.pk == patient_a.pk]
+    assert (row.adherence_7d.done, row.adherence_7d.prescribed) == (4, asked)
+    assert f"({4}/{asked})" in response.text
+
+
 def test_front_desk_sees_names_but_no_pain_alerts_or_notes(client, front_desk_a, records_a):
     patient = records_a["patient"]
     patient.staff_notes = "Private clinical note"

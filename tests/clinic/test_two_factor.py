@@ -1,3 +1,4 @@
+import base64
 import re
 
 from django.test import Client
@@ -50,33 +51,67 @@ def test_a_wrong_code_is_refused_with_a_message(clinician_a):
     assert client.get("/admin/").status_code == 302
 
 
+def code_for_secret(secret):
+    return f"{totp(base64.b32decode(secret)):06d}"
+
+
 def test_staff_without_an_app_must_enrol_before_any_admin_page(clinic_a):
     user = new_staff(clinic_a)
     client = password_only_client(user)
     response = client.get("/accounts/two-factor/", {"next": "/admin/"})
-    assert response["Location"] == "/accounts/two-factor/setup/?next=/admin/"
+    assert response["Location"] == "/accounts/two-factor/setup/?next=%2Fadmin%2F"
     page = client.get(response["Location"])
     assert page.status_code == 200
     assert "<svg" in page.text
     secret = re.search(r'<code class="secret">([A-Z2-7]+)</code>', page.text)[1]
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
-    assert secret  # the key is shown for typing in
 
     response = client.post(
-        "/accounts/two-factor/setup/", {"code": code_for(device), "next": "/admin/"}
+        "/accounts/two-factor/setup/", {"code": code_for_secret(secret), "next": "/admin/"}
     )
     assert response.status_code == 200
     codes = re.findall(r"<li><code>(\w+)</code></li>", response.text)
     assert len(codes) == 10
+    assert TOTPDevice.objects.get(user=user).confirmed
     assert client.get("/admin/").status_code == 200
+
+
+def test_opening_the_setup_page_creates_nothing_and_keeps_its_secret(clinic_a):
+    user = new_staff(clinic_a)
+    client = password_only_client(user)
+    pages = [client.get("/accounts/two-factor/setup/").text for _ in range(2)]
+    secrets = [re.search(r'<code class="secret">([A-Z2-7]+)</code>', p)[1] for p in pages]
+    assert secrets[0] == secrets[1]
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    # A wrong code is refused; the secret shown stays the one to enrol.
+    client.post("/accounts/two-factor/setup/", {"code": "000000"})
+    assert not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    again = client.get("/accounts/two-factor/setup/").text
+    assert secrets[0] in again
+
+
+def test_the_page_to_return_to_survives_the_way_to_setup(clinic_a):
+    user = new_staff(clinic_a)
+    client = password_only_client(user)
+    wanted = "/admin/patients/patient/?alerts=open&review=week"
+    response = client.get("/accounts/two-factor/", {"next": wanted})
+    assert response["Location"] == (
+        "/accounts/two-factor/setup/?next=%2Fadmin%2Fpatients%2Fpatient%2F%3Falerts%3Dopen"
+        "%26review%3Dweek"
+    )
+    page = client.get(response["Location"]).text
+    secret = re.search(r'<code class="secret">([A-Z2-7]+)</code>', page)[1]
+    done = client.post(
+        "/accounts/two-factor/setup/", {"code": code_for_secret(secret), "next": wanted}
+    )
+    assert wanted.replace("&", "&amp;") in done.text
 
 
 def test_a_backup_code_works_once(clinic_a):
     user = new_staff(clinic_a)
     client = password_only_client(user)
-    client.get("/accounts/two-factor/setup/")
-    device = TOTPDevice.objects.get(user=user)
-    page = client.post("/accounts/two-factor/setup/", {"code": code_for(device)})
+    setup = client.get("/accounts/two-factor/setup/").text
+    secret = re.search(r'<code class="secret">([A-Z2-7]+)</code>', setup)[1]
+    page = client.post("/accounts/two-factor/setup/", {"code": code_for_secret(secret)})
     backup = re.findall(r"<li><code>(\w+)</code></li>", page.text)[0]
 
     second = password_only_client(user)

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from patients.models import Plan
-from patients.services import Adherence, adherence
+from patients.rules import Adherence, adherence
 
 TODAY = dt.date(2026, 3, 31)
 

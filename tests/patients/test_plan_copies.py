@@ -1,7 +1,7 @@
 """A plan is the patient's own copy of a template, and every change to it is a revision."""
 
 from education.models import Exercise, ProgrammeTemplate, ProgrammeTemplateItem
-from patients import services
+from patients import rules, services
 from patients.models import Plan, PlanItem
 from tests.conftest import make_plan
 
@@ -72,7 +72,7 @@ def test_revision_differences_in_plain_words(plan_a, clinician_a):
     services.record_revision(plan=plan_a, by=clinician_a)
     latest = plan_a.revisions.get(number=2).snapshot
 
-    assert services.plan_changes(first, latest) == [
+    assert rules.plan_changes(first, latest) == [
         "Your clinician updated their message to you.",
         "Glute bridge: new note from your clinician.",
         "Clamshell: repetitions changed from 10 to 15.",
@@ -82,4 +82,50 @@ def test_revision_differences_in_plain_words(plan_a, clinician_a):
 
 
 def test_no_differences_before_a_first_view(plan_a):
-    assert services.plan_changes(None, plan_a.revisions.get().snapshot) == []
+    assert rules.plan_changes(None, plan_a.revisions.get().snapshot) == []
+
+
+def test_the_same_exercise_twice_reports_the_change_to_the_one_that_changed(plan_a, clinician_a):
+    calf = Exercise.objects.get(slug="calf-raise")
+    left = PlanItem.objects.create(
+        plan=plan_a, exercise=calf, position=8, **{**calf.dose.values(), "side": "left"}
+    )
+    PlanItem.objects.create(
+        plan=plan_a, exercise=calf, position=9, **{**calf.dose.values(), "side": "right"}
+    )
+    services.record_revision(plan=plan_a, by=clinician_a)
+    before = plan_a.revisions.order_by("-number").first().snapshot
+    left.reps = calf.reps + 5
+    left.save()
+    services.record_revision(plan=plan_a, by=clinician_a)
+    after = plan_a.revisions.order_by("-number").first().snapshot
+    assert rules.plan_changes(before, after) == [
+        f"Calf raise: repetitions changed from {calf.reps} to {calf.reps + 5}."
+    ]
+
+
+def test_snapshots_from_before_item_ids_are_still_compared_by_name(plan_a):
+    snapshot = plan_a.revisions.get().snapshot
+    old = {
+        **snapshot,
+        "items": [{k: v for k, v in i.items() if k != "id"} for i in snapshot["items"]],
+    }
+    new = {**snapshot, "items": [dict(i) for i in snapshot["items"]]}
+    new["items"][0]["sets"] += 1
+    name = new["items"][0]["exercise"]
+    assert rules.plan_changes(old, new) == [
+        f"{name}: sets changed from {new['items'][0]['sets'] - 1} to {new['items'][0]['sets']}."
+    ]
+
+
+def test_a_change_of_side_is_told_in_words(plan_a, clinician_a):
+    item = plan_a.items.exclude(side="affected").order_by("position").first()
+    assert item.side == "both"
+    before = plan_a.revisions.get().snapshot
+    item.side = "affected"
+    item.save()
+    services.record_revision(plan=plan_a, by=clinician_a)
+    after = plan_a.revisions.order_by("-number").first().snapshot
+    assert rules.plan_changes(before, after) == [
+        f"{item.exercise.name}: side changed from Both sides to Affected side."
+    ]

@@ -77,7 +77,7 @@ def test_the_exercise_page_shows_dose_steps_cues_mistakes_and_note(signed_in, pl
     assert "<caption>Your dose</caption>" in text
     assert "<td>14</td>" in text
     steps = "".join(f"<li>{step}</li>" for step in exercise.step_list())
-    assert f"<ol>{steps}</ol>" in text
+    assert f'<ol class="exercise-steps">{steps}</ol>' in text
     for line in (*exercise.cue_list(), *exercise.mistake_list()):
         assert line in text
     assert item.note in text

@@ -1,0 +1,93 @@
+"""Plans and their exercises, article assignments and logged sessions."""
+
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+
+from clinic.admin import ClinicScopedAdmin, ClinicScopedTabularInline
+from education.models import DOSE_FIELDS
+from patients import handouts, services
+from patients.admin.base import HandoutAdminMixin, ReadOnlyAdmin
+from patients.models import ArticleAssignment, Plan, PlanItem, SessionLog
+
+
+class PlanItemInline(ClinicScopedTabularInline):
+    model = PlanItem
+    extra = 0
+    autocomplete_fields = ["exercise"]
+    fields = ["position", "exercise", *DOSE_FIELDS, "note", "show_variants"]
+    ordering = ["position"]
+
+
+@admin.register(Plan)
+class PlanAdmin(HandoutAdminMixin, ClinicScopedAdmin):
+    list_display = ["title", "patient", "status", "start_date", "review_date", "version"]
+    list_filter = ["status"]
+    list_select_related = ["patient__user"]
+    search_fields = ["title", "patient__user__first_name", "patient__user__last_name"]
+    autocomplete_fields = ["patient"]
+    fields = ["patient", "title", "status", "start_date", "review_date", "message", "template"]
+    readonly_fields = ["template"]
+    inlines = [PlanItemInline]
+    actions = ["pause_plans", "complete_plans", "resume_plans", "print_handouts"]
+    handout_order = ("patient__user__last_name", "patient__user__first_name", "start_date", "pk")
+
+    def get_readonly_fields(self, request, obj=None):
+        # A plan stays with the patient it was made for.
+        return ["template", "patient"] if obj else ["template"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+            obj.version = 0
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.record_revision(plan=form.instance, by=request.user)
+
+    def _set_status(self, request, queryset, status):
+        for plan in queryset:
+            services.set_plan_status(plan=plan, status=status, by=request.user)
+        self.message_user(request, _("Plans updated."), messages.SUCCESS)
+
+    @admin.action(description=_("Pause the selected plans"), permissions=["change"])
+    def pause_plans(self, request, queryset):
+        self._set_status(request, queryset, Plan.Status.PAUSED)
+
+    @admin.action(description=_("Mark the selected plans completed"), permissions=["change"])
+    def complete_plans(self, request, queryset):
+        self._set_status(request, queryset, Plan.Status.COMPLETED)
+
+    @admin.action(description=_("Make the selected plans active again"), permissions=["change"])
+    def resume_plans(self, request, queryset):
+        self._set_status(request, queryset, Plan.Status.ACTIVE)
+
+    def get_urls(self):
+        return [*self.handout_urls(), *super().get_urls()]
+
+    def handouts_for(self, plans):
+        return handouts.plan_handouts(plans)
+
+
+@admin.register(ArticleAssignment)
+class ArticleAssignmentAdmin(ClinicScopedAdmin):
+    """Who was given what to read. Articles are given from the patient's page ("Assign
+    articles", through the service, published articles only); here they can be taken back."""
+
+    list_display = ["article", "patient", "assigned_by", "assigned_at", "first_read_at"]
+    list_select_related = ["article", "patient__user", "assigned_by"]
+    search_fields = ["article__title", "patient__user__first_name", "patient__user__last_name"]
+    fields = ["patient", "article", "assigned_by", "assigned_at", "first_read_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SessionLog)
+class SessionLogAdmin(ReadOnlyAdmin):
+    list_display = ["patient", "plan", "date", "effort"]
+    list_select_related = ["patient__user", "plan"]
+    search_fields = ["patient__user__first_name", "patient__user__last_name"]

@@ -1,0 +1,27 @@
+"""The patients app's models, one module per sub-domain."""
+
+from patients.models.pain import (
+    ACKNOWLEDGED_NOTICE_FOR,
+    WARNING_SIGN_FIELDS,
+    Alert,
+    PainEntry,
+    daily_highest,
+)
+from patients.models.patient import Invitation, Patient, latest_invitations
+from patients.models.plan import ArticleAssignment, Plan, PlanItem, PlanRevision, SessionLog
+
+__all__ = [
+    "ACKNOWLEDGED_NOTICE_FOR",
+    "WARNING_SIGN_FIELDS",
+    "Alert",
+    "ArticleAssignment",
+    "Invitation",
+    "PainEntry",
+    "Patient",
+    "Plan",
+    "PlanItem",
+    "PlanRevision",
+    "SessionLog",
+    "daily_highest",
+    "latest_invitations",
+]
