@@ -123,6 +123,9 @@ class Clinic(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="America/Toronto", validators=[validate_time_zone]
     )
+    # Bumped when anything the clinic's patients read changes (the library): part of the
+    # key of their cached page fragments (patients.fragments).
+    content_version = models.PositiveIntegerField(default=0, editable=False)
     alert_threshold = models.PositiveSmallIntegerField(
         _("pain alert threshold"),
         default=7,
@@ -183,3 +186,56 @@ class StaffMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()}, {self.clinic})"
+
+
+class AccessRecord(models.Model):
+    """Someone opened, printed or exported a patient's data: the "who looked" half of the
+    audit trail (django-auditlog keeps the changes). Append-only: nobody edits or deletes
+    these rows, and PostgreSQL refuses to (migration clinic 0005).
+
+    Its columns are the questions asked of it, each indexed for the page that asks: "who
+    looked at my record" (a patient's, newest first) and a clinic's trail (its manager's).
+    The patient is kept by id, not as a foreign key: the record outlives a purged patient,
+    and the core knows no patients app.
+    """
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Opened")
+        PRINT = "print", _("Printed")
+        PDF = "pdf", _("Downloaded as a PDF")
+        BATCH_PDF = "batch_pdf", _("Printed in a batch")
+        EXPORT_JSON = "export_json", _("Exported (JSON)")
+        EXPORT_CSV = "export_csv", _("Exported (CSV)")
+
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("clinic")
+    )
+    patient_id = models.UUIDField(_("patient"), null=True)
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("who")
+    )
+    # Kept when the account is deleted, so the record still says who it was.
+    actor_email = models.EmailField(_("who (email)"), blank=True)
+    actor_is_staff = models.BooleanField(_("staff"), default=False)
+    action = models.CharField(_("what"), max_length=12, choices=Action.choices)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+"
+    )
+    object_pk = models.CharField(max_length=64)
+    object_repr = models.CharField(_("record"), max_length=200)
+    remote_addr = models.GenericIPAddressField(_("address"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("access record")
+        verbose_name_plural = _("views, prints and exports")
+        ordering = ["-at"]
+        indexes = [
+            # My data: who looked at this patient's record, newest first.
+            models.Index(fields=["patient_id", "-at"], name="clinic_access_patient_time"),
+            # A clinic manager's trail, newest first.
+            models.Index(fields=["clinic", "-at"], name="clinic_access_clinic_time"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.object_repr} ({self.at:%Y-%m-%d %H:%M})"

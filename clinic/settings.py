@@ -219,9 +219,17 @@ if BEHIND_TLS_PROXY:
 # Audit entries keep the address the request came from (clinic.security.client_ip).
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
-# Caches: rate-limit counters. One per process by default; a shared Redis on a server with
+# Caches: rate-limit counters and the patient pages' fragments (patients.fragments). One per
+# process by default; a shared Redis on a server with
 # several processes, e.g. DJANGO_CACHE_URL=redis://127.0.0.1:6379/0.
-CACHES = {"default": env_cache("DJANGO_CACHE_URL")}
+CACHES = {
+    "default": {
+        **env_cache("DJANGO_CACHE_URL"),
+        # Each release its own key space: cached page fragments and form markup made by the
+        # previous release's templates are never served by this one.
+        "KEY_PREFIX": env_str("DJANGO_RELEASE", "dev"),
+    }
+}
 
 # Lockout (django-axes): 5 failed sign-ins for one email from one address lock that pair
 # out for 15 minutes; a sign-in attempt while locked starts the 15 minutes again, and a

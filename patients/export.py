@@ -9,11 +9,13 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Iterator
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from patients.models import (
+    WARNING_SIGN_FIELDS,
     Alert,
     ArticleAssignment,
     PainEntry,
@@ -23,12 +25,17 @@ from patients.models import (
     SessionLog,
 )
 
+CHUNK = 2000
 # A spreadsheet runs a cell that starts like a formula: such text is kept as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def patient_data(patient: Patient) -> dict:
-    """The patient's data as sections of flat records, in a fixed number of queries."""
+    """The patient's data as sections of flat records, in a fixed number of queries.
+
+    The long sections (sessions, pain entries, alerts) are generators, read from the
+    database in chunks as the download streams: a year of entries is never all in memory.
+    """
     zone = patient.clinic.zone
     patient = (
         Patient.objects.select_related("user", "clinic", "clinician")
@@ -129,51 +136,38 @@ def patient_data(patient: Patient) -> dict:
             .select_related("article", "assigned_by")
             .order_by("assigned_at")
         ],
-        "sessions": [
+        "sessions": _sessions(patient, when),
+        "pain_entries": (
             {
-                "id": str(session.pk),
-                "plan_id": str(session.plan_id),
-                "date": when(session.date),
-                "exercises": "; ".join(
-                    item.exercise.name
-                    for item in sorted(session.items.all(), key=lambda i: i.position)
-                ),
-                "effort": session.effort,
-                "note": session.note,
-                "recorded_at": when(session.created_at),
+                **{key: value for key, value in entry.items() if key != "created_at"},
+                "id": str(entry["id"]),
+                "recorded_at": when(entry["recorded_at"]),
+                "saved_at": when(entry["created_at"]),
             }
-            for session in SessionLog.objects.filter(patient=patient)
-            .prefetch_related(
-                Prefetch("items", queryset=PlanItem.objects.select_related("exercise"))
+            # Rows as values, not models: a year of entries is thousands of them.
+            for entry in PainEntry.objects.owned_by(patient)
+            .order_by("recorded_at")
+            .values(
+                "id",
+                "score",
+                "recorded_at",
+                "context",
+                "location",
+                "knee",
+                "note",
+                *WARNING_SIGN_FIELDS,
+                "created_at",
             )
-            .order_by("date")
-        ],
-        "pain_entries": [
-            {
-                "id": str(entry.pk),
-                "score": entry.score,
-                "recorded_at": when(entry.recorded_at),
-                "context": entry.context,
-                "location": entry.location,
-                "knee": entry.knee,
-                "note": entry.note,
-                "cannot_bear_weight": entry.cannot_bear_weight,
-                "swelling": entry.swelling,
-                "locking_or_giving_way": entry.locking_or_giving_way,
-                "fever_or_redness": entry.fever_or_redness,
-                "worsening_pain": entry.worsening_pain,
-                "saved_at": when(entry.created_at),
-            }
-            for entry in PainEntry.objects.owned_by(patient).order_by("recorded_at")
-        ],
-        "alerts": [
+            .iterator(chunk_size=CHUNK)
+        ),
+        "alerts": (
             {
                 "id": str(alert.pk),
                 "pain_entry_id": str(alert.pain_entry_id),
                 "warning_sign": alert.warning_sign,
                 "high_score": alert.high_score,
                 "rising": alert.rising,
-                "you_were_told": alert.advice_text,
+                "you_were_told": str(alert.advice_text),
                 "raised_at": when(alert.created_at),
                 "acknowledged_by": name(alert.acknowledged_by),
                 "acknowledged_at": when(alert.acknowledged_at),
@@ -181,23 +175,88 @@ def patient_data(patient: Patient) -> dict:
                 "note": alert.note,
             }
             for alert in Alert.objects.filter(patient=patient)
-            .select_related("acknowledged_by")
+            .select_related("acknowledged_by", "pain_entry")
             .order_by("created_at")
-        ],
+            .iterator(chunk_size=CHUNK)
+        ),
     }
 
 
-def patient_data_csv(data: dict) -> str:
+def _sessions(patient, when) -> Iterator[dict]:
+    """The sessions done, each with the exercises ticked, in order: two queries."""
+    exercises = {}
+    for session_id, name in (
+        SessionLog.items.through.objects.filter(sessionlog__patient=patient)
+        .order_by("planitem__position")
+        .values_list("sessionlog_id", "planitem__exercise__name")
+    ):
+        exercises.setdefault(session_id, []).append(name)
+    for session in (
+        SessionLog.objects.filter(patient=patient)
+        .order_by("date")
+        .values("id", "plan_id", "date", "effort", "note", "created_at")
+        .iterator(chunk_size=CHUNK)
+    ):
+        yield {
+            "id": str(session["id"]),
+            "plan_id": str(session["plan_id"]),
+            "date": when(session["date"]),
+            "exercises": "; ".join(exercises.get(session["id"], [])),
+            "effort": session["effort"],
+            "note": session["note"],
+            "recorded_at": when(session["created_at"]),
+        }
+
+
+def in_chunks(pieces: Iterator[str], size: int = 64 * 1024) -> Iterator[str]:
+    """The pieces joined into chunks of about `size` characters: a response yields each
+    chunk to the socket, and a chunk per CSV row cost more than making the rows."""
+    buffer, length = [], 0
+    for piece in pieces:
+        buffer.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(buffer)
+            buffer, length = [], 0
+    if buffer:
+        yield "".join(buffer)
+
+
+def stream_json(data: dict) -> Iterator[str]:
+    """The sections as one JSON object, written out as they are read."""
+    return in_chunks(_json_pieces(data))
+
+
+def _json_pieces(data: dict) -> Iterator[str]:
+    yield "{"
+    for number, (section, records) in enumerate(data.items()):
+        yield f"{',' if number else ''}\n  {json.dumps(section)}: ["
+        for index, record in enumerate(records):
+            yield f"{',' if index else ''}\n    {json.dumps(record)}"
+        yield "\n  ]"
+    yield "\n}\n"
+
+
+def stream_csv(data: dict) -> Iterator[str]:
     """One table for every section: section, record id, field, value."""
+    return in_chunks(_csv_rows(data))
+
+
+def _csv_rows(data: dict) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["section", "record", "field", "value"])
     for section, records in data.items():
         for record in records:
             record_id = record.get("id", "")
-            for field, value in record.items():
-                writer.writerow([section, record_id, field, _cell(value)])
-    return out.getvalue()
+            writer.writerows(
+                [section, record_id, field, _cell(value)] for field, value in record.items()
+            )
+            # A record's rows at a time.
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 def _cell(value) -> str:

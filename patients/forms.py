@@ -3,11 +3,15 @@ import uuid
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
+from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.contrib.auth.forms import SetPasswordForm
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from clinic.resume import OWNER_FIELD, ResumableFormMixin
@@ -33,6 +37,10 @@ class Details(Div):
     def __init__(self, summary, *fields, **kwargs):
         self.summary = summary
         super().__init__(*fields, **kwargs)
+
+
+# How long an unbound pain form's markup is kept: its time field changes every minute.
+MARKUP_TIMEOUT = 120
 
 
 class SessionForm(ResumableFormMixin, forms.Form):
@@ -102,8 +110,39 @@ class SessionForm(ResumableFormMixin, forms.Form):
         return [self.plan_items[pk] for pk in chosen] or None
 
 
+def _pain_form_helper() -> FormHelper:
+    helper = FormHelper()
+    # The form element, its CSRF token, one-time token and owner are the page's
+    # (templates/patients/pain_diary.html): the rest is the same for every patient of a
+    # language, affected side, time zone and minute, and is cached (PainEntryForm.markup).
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(
+        Field("score", wrapper_class="pain-scale"),
+        "recorded_at",
+        *(Field(name, wrapper_class="choice-tiles") for name in ("context", "location", "knee")),
+        "note",
+        Fieldset(
+            _("Warning signs: tick any that are true now"),
+            HTML(
+                '<p class="form-text">{% load i18n %}{% translate "If you tick any of '
+                "these, we will ask you to contact the clinic today and let your "
+                'clinician know." %}</p>'
+            ),
+            *WARNING_SIGN_FIELDS,
+            css_class="warning-signs",
+        ),
+        Submit("save", _("Save entry"), css_class="btn-lg w-100"),
+    )
+    return helper
+
+
 class PainEntryForm(ResumableFormMixin, forms.ModelForm):
     """A pain entry: a score or a warning sign, and nothing else, is required."""
+
+    # One layout for every instance: it holds nothing of a patient's (the cached parts read
+    # their variant from the form being rendered).
+    helper = _pain_form_helper()
 
     score = forms.TypedChoiceField(
         label=_("How much does your knee hurt?"),
@@ -159,9 +198,10 @@ class PainEntryForm(ResumableFormMixin, forms.ModelForm):
             if patient.affected_side in PainEntry.Knee.values:
                 self.initial["knee"] = patient.affected_side
         # The earliest and latest time the browser's picker offers.
+        self.time_max = now.strftime(DATETIME_LOCAL)
         self.fields["recorded_at"].widget.attrs.update(
             min=(now - dt.timedelta(days=PAIN_DAYS_BACK)).strftime(DATETIME_LOCAL),
-            max=now.strftime(DATETIME_LOCAL),
+            max=self.time_max,
         )
         self.add_owner_field(patient.user)
 
@@ -173,32 +213,25 @@ class PainEntryForm(ResumableFormMixin, forms.ModelForm):
             self.data[self.add_prefix("submission_id")] = str(uuid.uuid4())
             self.token_was_missing = True
 
-        self.helper = FormHelper()
-        self.helper.form_action = reverse("patients:pain_diary")
-        self.helper.form_class = "pain-form"
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.layout = Layout(
-            Field("score", wrapper_class="pain-scale"),
-            "recorded_at",
-            *(
-                Field(name, wrapper_class="choice-tiles")
-                for name in ("context", "location", "knee")
-            ),
-            "note",
-            Fieldset(
-                _("Warning signs: tick any that are true now"),
-                HTML(
-                    '<p class="form-text">{% load i18n %}{% translate "If you tick any of '
-                    "these, we will ask you to contact the clinic today and let your "
-                    'clinician know." %}</p>'
-                ),
-                *WARNING_SIGN_FIELDS,
-                css_class="warning-signs",
-            ),
-            "submission_id",
-            OWNER_FIELD,
-            Submit("save", _("Save entry"), css_class="btn-lg w-100"),
+        # What the unbound form's markup depends on (`markup`), the language aside.
+        self.markup_variant = ":".join(
+            (self.initial.get("knee", ""), patient.clinic.time_zone, self.time_max)
         )
+
+    @property
+    def markup(self) -> SafeString:
+        """The form's fields, rendered by crispy: from Django's cache while unbound (the
+        same for every patient of a language and variant), never for a bound form, whose
+        errors and typed values are its own. The cache's key prefix is the release
+        (DJANGO_RELEASE): a new release never serves an old release's markup."""
+        if self.is_bound:
+            return render_crispy_form(self)
+        key = f"pain-form:{get_language()}:{self.markup_variant}"
+        html = cache.get(key)
+        if html is None:
+            html = render_crispy_form(self)
+            cache.set(key, html, MARKUP_TIMEOUT)
+        return mark_safe(html)  # noqa: S308 - crispy's rendering of this form, escaped there
 
     def clean_recorded_at(self):
         when = self.cleaned_data["recorded_at"]

@@ -4,11 +4,11 @@ list's adherence column. Each in a fixed number of queries, however much data th
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Max
+from django.db.models import OuterRef, Subquery
 
 from patients import rules
 from patients.charts import pain_chart
-from patients.models import Plan, SessionLog
+from patients.models import Plan, PlanItem, SessionLog
 
 ALERT_HISTORY_DAYS = 14
 SUMMARY_ENTRIES = 28
@@ -71,10 +71,12 @@ def with_list_adherence(patients: list, *, today: dt.date, days: int = 7) -> lis
     over the last `days` days, added up over the plans (None: no active plan). Two queries
     for the whole page."""
     ids = [patient.pk for patient in patients]
+    most_frequent = PlanItem.objects.filter(plan=OuterRef("pk")).order_by("-days_per_week")
     plans = defaultdict(list)
     for plan in (
         Plan.objects.filter(patient_id__in=ids, status=Plan.Status.ACTIVE)
-        .annotate(per_week=Max("items__days_per_week"))
+        # A subquery per plan (its items by index), not a join grouped over every item.
+        .annotate(per_week=Subquery(most_frequent.values("days_per_week")[:1]))
         .only("patient_id", "start_date")
     ):
         plans[plan.patient_id].append(plan)

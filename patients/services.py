@@ -9,6 +9,20 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -17,6 +31,8 @@ from clinic.models import User
 from education.models import Article, ProgrammeTemplate
 from patients import rules
 from patients.models import (
+    ACKNOWLEDGED_NOTICE_FOR,
+    NOTICE_OPEN,
     Alert,
     ArticleAssignment,
     PainEntry,
@@ -26,6 +42,56 @@ from patients.models import (
     PlanRevision,
     SessionLog,
 )
+
+# --- The patient's summary ------------------------------------------------------------------
+
+
+def refresh_patient_summary(patient_id) -> None:
+    """Bring a patient's summary columns (the staff list's) up to date from their rows, and
+    bump their version, so that no cached fragment of their pages outlives the change.
+
+    Called by every service below that writes what those columns or pages show. One UPDATE;
+    derived columns only, so it is not itself in the audit trail (the rows it reads are).
+    """
+    refresh_patient_summaries(Patient.objects.filter(pk=patient_id))
+
+
+def refresh_patient_summaries(patients) -> None:
+    """`refresh_patient_summary` for every patient of a queryset, in one UPDATE."""
+    active = Plan.objects.filter(patient=OuterRef("pk"), status=Plan.Status.ACTIVE).order_by(
+        "-start_date", "-created_at"
+    )
+    last_pain = PainEntry.objects.filter(patient=OuterRef("pk")).order_by("-recorded_at")
+    open_alerts = (
+        Alert.objects.open()
+        .filter(patient=OuterRef("pk"))
+        .order_by()
+        .values("patient")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    last_session = (
+        SessionLog.objects.filter(patient=OuterRef("pk")).order_by("-date").values("date")[:1]
+    )
+    contact = Alert.objects.filter(patient=OuterRef("pk"), advice=Alert.Advice.CONTACT_TODAY)
+    last_seen = contact.filter(acknowledged_at__isnull=False).order_by("-acknowledged_at")
+    patients.update(
+        notice_until=Case(
+            When(Exists(contact.open()), then=Value(NOTICE_OPEN)),
+            default=ExpressionWrapper(
+                Subquery(last_seen.values("acknowledged_at")[:1]) + ACKNOWLEDGED_NOTICE_FOR,
+                output_field=DateTimeField(),
+            ),
+        ),
+        active_plan_title=Coalesce(Subquery(active.values("title")[:1]), Value("")),
+        review_date=Subquery(active.values("review_date")[:1]),
+        last_pain_at=Subquery(last_pain.values("recorded_at")[:1]),
+        last_pain_score=Subquery(last_pain.values("score")[:1]),
+        last_session_on=Subquery(last_session),
+        open_alerts=Coalesce(Subquery(open_alerts, output_field=IntegerField()), Value(0)),
+        version=F("version") + 1,
+    )
+
 
 # --- Plans -------------------------------------------------------------------------------
 
@@ -120,17 +186,25 @@ def plan_snapshot(plan: Plan) -> dict:
 
 @transaction.atomic
 def record_revision(*, plan: Plan, by: User | None) -> PlanRevision | None:
-    """Keep the plan as it now stands as a new version, if anything changed."""
+    """Keep the plan as it now stands as a new version, if anything changed.
+
+    Called after every change to a plan or its items (the admin's included), so it also
+    refreshes the patient's summary: even a change no revision records (an item's
+    "offer easier and harder versions") shows on their pages.
+    """
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     snapshot = plan_snapshot(plan)
     last = plan.revisions.order_by("-number").first()
     if last is not None and last.snapshot == snapshot:
+        refresh_patient_summary(plan.patient_id)
         return None
     plan.version += 1
     plan.save(update_fields=["version", "updated_at"])
-    return PlanRevision.objects.create(
+    revision = PlanRevision.objects.create(
         plan=plan, number=plan.version, snapshot=snapshot, created_by=by
     )
+    refresh_patient_summary(plan.patient_id)
+    return revision
 
 
 @transaction.atomic
@@ -148,6 +222,7 @@ def mark_plan_seen(plan: Plan) -> None:
         # page a write statement and a round trip (bench/patient_pages.py).
         return
     Plan.objects.filter(pk=plan.pk, seen_version__lt=plan.version).update(seen_version=plan.version)
+    refresh_patient_summary(plan.patient_id)  # Today's "what changed" box goes
 
 
 # --- Articles ------------------------------------------------------------------------------
@@ -160,11 +235,14 @@ def assign_articles(
     """Give the patient these articles to read; an article already given stays as it was."""
     have = set(patient.article_assignments.values_list("article_id", flat=True))
     # Row by row, not bulk_create: each assignment is in the audit trail.
-    return [
+    made = [
         ArticleAssignment.objects.create(patient=patient, article=article, assigned_by=assigned_by)
         for article in articles
         if article.pk not in have
     ]
+    if made:
+        refresh_patient_summary(patient.pk)
+    return made
 
 
 def mark_article_read(assignment: ArticleAssignment) -> None:
@@ -173,6 +251,7 @@ def mark_article_read(assignment: ArticleAssignment) -> None:
         ArticleAssignment.objects.filter(pk=assignment.pk, first_read_at__isnull=True).update(
             first_read_at=timezone.now()
         )
+        refresh_patient_summary(assignment.patient_id)  # no longer "New" on Today
 
 
 # --- Sessions and adherence ----------------------------------------------------------------
@@ -194,6 +273,7 @@ def log_session(
     )
     if created:
         session.items.set(list(items) if items is not None else plan.items.all())
+        refresh_patient_summary(patient.pk)
     return session, created
 
 
@@ -217,6 +297,7 @@ def record_pain(*, patient: Patient, submission_id: uuid.UUID, **fields) -> tupl
         with transaction.atomic():
             entry = PainEntry.objects.create(patient=patient, submission_id=submission_id, **fields)
             alert = raise_alert(entry=entry)
+            refresh_patient_summary(patient.pk)
     except IntegrityError:
         # The same form, posted twice at once: the other request saved it.
         existing = _entry_of_token(patient, submission_id)
@@ -300,6 +381,8 @@ def acknowledge_alerts(
         alert.note = note
         alert.save(update_fields=["acknowledged_by", "acknowledged_at", "outcome", "note"])
         done.append(alert)
+    for patient_id in {alert.patient_id for alert in done}:
+        refresh_patient_summary(patient_id)
     return done
 
 

@@ -5,7 +5,7 @@ the signed-in user only, and every object is looked up among that patient's own 
 import datetime as dt
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from clinic.audit import access_act, record_access, staff_views_of
+from clinic.audit import record_access, staff_views_of
 from clinic.resume import resumable
-from patients import charts, rules, services
+from patients import charts, export, fragments, rules, services
 from patients.access import get_patient
-from patients.export import patient_data, patient_data_csv
 from patients.forms import PainEntryForm, SessionForm
 from patients.models import (
     Alert,
@@ -47,34 +46,42 @@ def home(request):
 @never_cache
 def today(request):
     patient = get_patient(request)
+    today = patient.clinic.today()
+
+    def build():
+        return _("Today"), "patients/fragments/today.html", _today_context(patient, today)
+
+    _title, body = fragments.cached(request, patient, "today", today, build=build)
+    return render(
+        request,
+        "patients/today.html",
+        {"patient": patient, "notice": contact_notice(patient), "today": today, "body": body},
+    )
+
+
+def _today_context(patient, today) -> dict:
     clinic = patient.clinic
-    today = clinic.today()
     plans = Plan.objects.for_today(patient, since=today - dt.timedelta(days=27))
     first_day = today - dt.timedelta(days=SPARKLINE_DAYS - 1)
     since = _start_of(first_day, clinic.zone)
     pain = list(PainEntry.objects.for_today(patient, since=since))
     daily = daily_highest(pain, since=since, zone=clinic.zone)
-    sparkline = charts.sparkline(daily, first_day=first_day, days=SPARKLINE_DAYS)
-    return render(
-        request,
-        "patients/today.html",
-        {
-            "patient": patient,
-            "notice": contact_notice(patient),
-            "today": today,
-            "plans": [_plan_today(plan, today) for plan in plans],
-            "assignments": ArticleAssignment.objects.for_patient(patient).only(
-                "first_read_at", "article__title"
-            )[:TODAY_ARTICLES],
-            "last_entry": {"score": pain[0][0], "recorded_at": pain[0][1]} if pain else None,
-            "sparkline": sparkline,
-        },
-    )
+    return {
+        "plans": [_plan_today(plan, today) for plan in plans],
+        "assignments": ArticleAssignment.objects.for_patient(patient).only(
+            "first_read_at", "article__title"
+        )[:TODAY_ARTICLES],
+        "last_entry": {"score": pain[0][0], "recorded_at": pain[0][1]} if pain else None,
+        "sparkline": charts.sparkline(daily, first_day=first_day, days=SPARKLINE_DAYS),
+    }
 
 
 def contact_notice(patient) -> Alert | None:
     """The standing "contact the clinic today" notice, until a day after acknowledgement."""
-    return Alert.objects.for_notice(patient, now=timezone.now()).first()
+    now = timezone.now()
+    if patient.notice_until is None or patient.notice_until <= now:
+        return None  # no query: nothing for this patient to call about
+    return Alert.objects.for_notice(patient, now=now).first()
 
 
 def _plan_today(plan, today):
@@ -101,37 +108,54 @@ def _start_of(day, zone):
     return timezone.make_aware(dt.datetime.combine(day, dt.time()), zone)
 
 
+def _page(request, patient, name, *parts, build):
+    """A patient page whose content is a cached fragment (patients.fragments)."""
+    title, body = fragments.cached(request, patient, name, *parts, build=build)
+    return render(request, "patients/page.html", {"title": title, "body": body})
+
+
 @require_safe
 @never_cache
 def plans(request):
     patient = get_patient(request)
-    return render(request, "patients/plans.html", {"plans": Plan.objects.for_plan_list(patient)})
+
+    def build():
+        context = {"plans": Plan.objects.for_plan_list(patient)}
+        return _("My plan"), "patients/fragments/plans.html", context
+
+    return _page(request, patient, "plans", build=build)
 
 
 @require_safe
 @never_cache
 def plan(request, plan_id):
     patient = get_patient(request)
-    plan = get_object_or_404(Plan.objects.for_plan_page(patient), pk=plan_id)
-    changes = rules.unseen_plan_changes(plan)
-    # A read receipt, not a change the patient makes: "what changed" starts again from here.
-    services.mark_plan_seen(plan)
-    return render(
-        request,
-        "patients/plan.html",
-        {"plan": plan, "items": plan.items.all(), "changes": changes},
-    )
+
+    def build():
+        plan = get_object_or_404(Plan.objects.for_plan_page(patient), pk=plan_id)
+        changes = rules.unseen_plan_changes(plan)
+        # A read receipt, not a change the patient makes: "what changed" starts again here.
+        services.mark_plan_seen(plan)
+        context = {"plan": plan, "items": plan.items.all(), "changes": changes}
+        return plan.title, "patients/fragments/plan.html", context
+
+    return _page(request, patient, "plan", plan_id, build=build)
 
 
 @require_safe
 @never_cache
 def plan_exercise(request, plan_id, item_id):
     patient = get_patient(request)
-    item = get_object_or_404(
-        PlanItem.objects.for_exercise_page(patient), plan_id=plan_id, pk=item_id
-    )
-    item.load_variants()
-    return render(request, "patients/plan_exercise.html", {"item": item, "plan": item.plan})
+
+    def build():
+        item = get_object_or_404(
+            PlanItem.objects.for_exercise_page(patient), plan_id=plan_id, pk=item_id
+        )
+        item.load_variants()
+        context = {"item": item, "plan": item.plan}
+        return item.exercise.name, "patients/fragments/plan_exercise.html", context
+
+    return _page(request, patient, "plan_exercise", plan_id, item_id, build=build)
 
 
 @resumable
@@ -185,25 +209,29 @@ def resume_session_done(request, data, kwargs, posted_at):
 @never_cache
 def articles(request):
     patient = get_patient(request)
-    return render(
-        request,
-        "patients/articles.html",
-        {"assignments": ArticleAssignment.objects.for_patient(patient)},
-    )
+
+    def build():
+        context = {"assignments": ArticleAssignment.objects.for_patient(patient)}
+        return _("My articles"), "patients/fragments/articles.html", context
+
+    return _page(request, patient, "articles", build=build)
 
 
 @require_safe
 @never_cache
 def article(request, assignment_id):
     patient = get_patient(request)
-    assignment = get_object_or_404(ArticleAssignment.objects.for_patient(patient), pk=assignment_id)
-    # A read receipt: only the first opening is recorded.
-    services.mark_article_read(assignment)
-    return render(
-        request,
-        "patients/article.html",
-        {"assignment": assignment, "article": assignment.article},
-    )
+
+    def build():
+        assignment = get_object_or_404(
+            ArticleAssignment.objects.for_patient(patient), pk=assignment_id
+        )
+        # A read receipt: only the first opening is recorded.
+        services.mark_article_read(assignment)
+        context = {"assignment": assignment, "article": assignment.article}
+        return assignment.article.title, "patients/fragments/article.html", context
+
+    return _page(request, patient, "article", assignment_id, build=build)
 
 
 @resumable
@@ -223,13 +251,21 @@ def pain_diary(request):
         form.is_valid()
     else:
         form = PainEntryForm(patient=patient)
-    now = clinic.now()
-    since = now - dt.timedelta(days=DIARY_DAYS)
-    # Neither the chart nor the table shows when an entry was saved, or its form token.
-    entries = list(
-        PainEntry.objects.for_diary(patient, since=since).defer("created_at", "submission_id")
-    )
-    chart = charts.pain_chart(entries, clinic.zone, start=since, end=now)
+    today = clinic.today()
+
+    def build():
+        # Whole days, today's included: what the fragment shows depends on the day only.
+        since = _start_of(today - dt.timedelta(days=DIARY_DAYS - 1), clinic.zone)
+        end = _start_of(today + dt.timedelta(days=1), clinic.zone)
+        # Neither the chart nor the table shows when an entry was saved, or its form token.
+        entries = list(
+            PainEntry.objects.for_diary(patient, since=since).defer("created_at", "submission_id")
+        )
+        chart = charts.pain_chart(entries, clinic.zone, start=since, end=end)
+        context = {"entries": entries, "chart": chart, "diary_days": DIARY_DAYS}
+        return _("Pain diary"), "patients/fragments/pain_history.html", context
+
+    _title, history = fragments.cached(request, patient, "pain_history", today, build=build)
     return render(
         request,
         "patients/pain_diary.html",
@@ -237,8 +273,7 @@ def pain_diary(request):
             "form": form,
             "clinic": clinic,
             "notice": contact_notice(patient),
-            "entries": entries,
-            "chart": chart,
+            "history": history,
             "diary_days": DIARY_DAYS,
         },
     )
@@ -299,19 +334,14 @@ def pain_saved(request, entry_id):
 def my_data(request):
     patient = get_patient(request)
     # The patient's right to know who looked at their record (PHIPA, Law 25).
-    viewings = staff_views_of(patient).only(
-        "timestamp",
-        "actor_email",
-        "additional_data",
-        "content_type",
-        "actor__first_name",
-        "actor__last_name",
-        "actor__email",
-    )[:VIEWINGS_SHOWN]
-    viewings = list(viewings)
-    for viewing in viewings:
-        viewing.act = access_act(viewing)
-    return render(request, "patients/my_data.html", {"viewings": viewings})
+    latest = staff_views_of(patient).values_list("pk", flat=True).first()
+
+    def build():
+        context = {"viewings": staff_views_of(patient)[:VIEWINGS_SHOWN]}
+        return _("My data"), "patients/fragments/my_data.html", context
+
+    # A new viewing is a new fragment: the latest one's id is part of the key.
+    return _page(request, patient, "my_data", latest, build=build)
 
 
 @require_safe
@@ -319,7 +349,9 @@ def my_data(request):
 def my_data_json(request):
     patient = get_patient(request)
     record_access(request, patient, what="export_json")
-    response = JsonResponse(patient_data(patient), json_dumps_params={"indent": 2})
+    response = StreamingHttpResponse(
+        export.stream_json(export.patient_data(patient)), content_type="application/json"
+    )
     return _download(response, patient, "json")
 
 
@@ -328,8 +360,8 @@ def my_data_json(request):
 def my_data_csv(request):
     patient = get_patient(request)
     record_access(request, patient, what="export_csv")
-    response = HttpResponse(
-        patient_data_csv(patient_data(patient)), content_type="text/csv; charset=utf-8"
+    response = StreamingHttpResponse(
+        export.stream_csv(export.patient_data(patient)), content_type="text/csv; charset=utf-8"
     )
     return _download(response, patient, "csv")
 

@@ -1,14 +1,13 @@
 """What patients record about their pain, and the alerts it raises."""
 
 from django.contrib import admin, messages
-from django.db.models import Case, Value, When
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from clinic.access import scope_to_clinic
-from clinic.admin import ClinicScopedAdmin
+from clinic.admin import BigListMixin, ClinicScopedAdmin, recent_filter
 from patients import admin_views, selectors, services
 from patients.admin.base import ReadOnlyAdmin
 from patients.forms_admin import AcknowledgeActionForm, AcknowledgeAlertForm
@@ -16,14 +15,14 @@ from patients.models import Alert, PainEntry
 
 
 @admin.register(PainEntry)
-class PainEntryAdmin(ReadOnlyAdmin):
+class PainEntryAdmin(BigListMixin, ReadOnlyAdmin):
     list_display = ["patient", "score", "recorded_at", "context", "location", "knee"]
     # A question the patient left unanswered (only a score or a warning sign is required).
     empty_value_display = _("not said")
     list_select_related = ["patient__user"]
-    list_filter = ["context"]
+    list_filter = [recent_filter("recorded_at"), "context"]
     search_fields = ["patient__user__first_name", "patient__user__last_name"]
-    date_hierarchy = "recorded_at"
+    ordering = ["-recorded_at"]
 
 
 class AlertStatusFilter(admin.SimpleListFilter):
@@ -84,9 +83,11 @@ ALERT_REASONS = ("warning_sign", "high_score", "rising")
 
 
 @admin.register(Alert)
-class AlertAdmin(ClinicScopedAdmin):
-    list_display = ["patient", "reasons_column", "score", "recorded_at", "created_at", "status"]
-    list_display_links = ["patient", "reasons_column"]
+class AlertAdmin(BigListMixin, ClinicScopedAdmin):
+    # The entry's time, not also the alert's: they are the same minute (and a column costs
+    # every row of the page).
+    list_display = ["patient", "reasons_column", "score", "recorded_at", "status"]
+    list_display_links = ["reasons_column"]
     list_filter = [AlertStatusFilter, AlertReasonFilter, AlertPatientFilter]
     list_select_related = ["patient__user", "pain_entry", "acknowledged_by"]
     search_fields = ["patient__user__first_name", "patient__user__last_name"]
@@ -96,14 +97,8 @@ class AlertAdmin(ClinicScopedAdmin):
     action_form = AcknowledgeActionForm
     actions = ["acknowledge_alerts"]
 
-    def get_queryset(self, request):
-        priority = Case(When(warning_sign=True, then=Value(0)), default=Value(1))
-        # Annotated before anything orders by it (ModelAdmin.get_queryset would order first).
-        alerts = Alert.objects.annotate(priority=priority)
-        return scope_to_clinic(alerts, request.user)
-
-    def get_ordering(self, request):
-        return ["priority", "-created_at"]
+    # Warning signs first, then the newest: the order of the clinic's queue index.
+    ordering = ["-warning_sign", "-created_at"]
 
     def has_add_permission(self, request):
         return False

@@ -98,13 +98,14 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
     handout_order = ("user__last_name", "user__first_name", "pk")
 
     def get_queryset(self, request):
-        return scope_to_clinic(Patient.objects.for_admin_list(clinic_today(request)), request.user)
+        return scope_to_clinic(Patient.objects.for_admin_list(), request.user)
 
     def get_changelist(self, request, **kwargs):
         return PatientChangeList
 
     def get_list_display(self, request):
-        columns = ["name", "email", "clinician", "active_plan", "review_date_column"]
+        # Name and email in one column: each column costs every row of the page.
+        columns = ["name", "clinician", "active_plan", "review_date_column"]
         if sees_clinical_data(request):
             columns += ["last_pain", "adherence_7d", "open_alerts_column"]
         return columns + ["is_active"]
@@ -150,6 +151,7 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
                 setattr(obj.user, field, value)
             obj.user.save(update_fields=list(account))
             obj.save()
+            services.refresh_patient_summary(obj.pk)  # their pages follow the change
             return
         clinic = obj.clinic if request.user.is_superuser and obj.clinic_id else None
         clinic = clinic or staff_clinic(request.user)
@@ -165,13 +167,14 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
         obj.user = patient.user
         obj.clinic = patient.clinic
 
-    @admin.display(description=_("name"), ordering="user__last_name")
+    @admin.display(description=_("name and email"), ordering="user__last_name")
     def name(self, obj):
-        return obj.user.get_full_name() or obj.user.email
-
-    @admin.display(description=_("email"), ordering="user__email")
-    def email(self, obj):
-        return obj.user.email
+        # <bdi>: a name is shown as typed, never reordering what is around it.
+        return format_html(
+            "<bdi>{}</bdi><br><small><bdi>{}</bdi></small>",
+            obj.user.get_full_name() or "–",
+            obj.user.email,
+        )
 
     @admin.display(description=_("active plan"))
     def active_plan(self, obj):
@@ -181,12 +184,12 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
     def review_date_column(self, obj):
         return obj.review_date or "–"
 
-    @admin.display(description=_("last pain"), ordering="last_score_at")
+    @admin.display(description=_("last pain"), ordering="last_pain_at")
     def last_pain(self, obj):
-        if obj.last_score_at is None:
+        if obj.last_pain_at is None:
             return "–"
-        score = "–" if obj.last_score is None else obj.last_score
-        when = timezone.localtime(obj.last_score_at, obj.clinic.zone)
+        score = "–" if obj.last_pain_score is None else obj.last_pain_score
+        when = timezone.localtime(obj.last_pain_at, obj.clinic.zone)
         return format_html("{}/10 <small>({})</small>", score, f"{when:%Y-%m-%d}")
 
     @admin.display(description=_("adherence, 7 days"))

@@ -3,11 +3,31 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
-from clinic.admin import ClinicScopedAdmin, ClinicScopedTabularInline
+from clinic.admin import (
+    BigListMixin,
+    ClinicScopedAdmin,
+    ClinicScopedTabularInline,
+    recent_filter,
+)
 from education.models import DOSE_FIELDS
 from patients import handouts, services
 from patients.admin.base import HandoutAdminMixin, ReadOnlyAdmin
 from patients.models import ArticleAssignment, Plan, PlanItem, SessionLog
+
+
+class RefreshesPatientOnDelete:
+    """Deleting rows a patient's pages show refreshes their summary and version (the key of
+    their cached pages), as every service that writes them does."""
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.refresh_patient_summary(obj.patient_id)
+
+    def delete_queryset(self, request, queryset):
+        patients = set(queryset.values_list("patient_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for patient_id in patients:
+            services.refresh_patient_summary(patient_id)
 
 
 class PlanItemInline(ClinicScopedTabularInline):
@@ -19,7 +39,7 @@ class PlanItemInline(ClinicScopedTabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(HandoutAdminMixin, ClinicScopedAdmin):
+class PlanAdmin(RefreshesPatientOnDelete, HandoutAdminMixin, ClinicScopedAdmin):
     list_display = ["title", "patient", "status", "start_date", "review_date", "version"]
     list_filter = ["status"]
     list_select_related = ["patient__user"]
@@ -29,6 +49,7 @@ class PlanAdmin(HandoutAdminMixin, ClinicScopedAdmin):
     readonly_fields = ["template"]
     inlines = [PlanItemInline]
     actions = ["pause_plans", "complete_plans", "resume_plans", "print_handouts"]
+    list_per_page = 50
     handout_order = ("patient__user__last_name", "patient__user__first_name", "start_date", "pk")
 
     def get_readonly_fields(self, request, obj=None):
@@ -70,7 +91,7 @@ class PlanAdmin(HandoutAdminMixin, ClinicScopedAdmin):
 
 
 @admin.register(ArticleAssignment)
-class ArticleAssignmentAdmin(ClinicScopedAdmin):
+class ArticleAssignmentAdmin(RefreshesPatientOnDelete, ClinicScopedAdmin):
     """Who was given what to read. Articles are given from the patient's page ("Assign
     articles", through the service, published articles only); here they can be taken back."""
 
@@ -87,7 +108,9 @@ class ArticleAssignmentAdmin(ClinicScopedAdmin):
 
 
 @admin.register(SessionLog)
-class SessionLogAdmin(ReadOnlyAdmin):
+class SessionLogAdmin(BigListMixin, ReadOnlyAdmin):
     list_display = ["patient", "plan", "date", "effort"]
+    list_filter = [recent_filter("date")]
     list_select_related = ["patient__user", "plan"]
     search_fields = ["patient__user__first_name", "patient__user__last_name"]
+    ordering = ["-date"]

@@ -7,11 +7,12 @@ from patients.models.pain import (
     PainEntry,
     daily_highest,
 )
-from patients.models.patient import Invitation, Patient, latest_invitations
+from patients.models.patient import NOTICE_OPEN, Invitation, Patient, latest_invitations
 from patients.models.plan import ArticleAssignment, Plan, PlanItem, PlanRevision, SessionLog
 
 __all__ = [
     "ACKNOWLEDGED_NOTICE_FOR",
+    "NOTICE_OPEN",
     "WARNING_SIGN_FIELDS",
     "Alert",
     "ArticleAssignment",

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from patients.models.patient import Patient
+from patients.models.patient import ListedByClinic, Patient
 
 WARNING_SIGN_FIELDS = (
     "cannot_bear_weight",
@@ -59,7 +59,7 @@ class PainEntryQuerySet(models.QuerySet):
         return self.owned_by(patient).select_related("alert")
 
 
-class PainEntry(models.Model):
+class PainEntry(ListedByClinic):
     class Context(models.TextChoices):
         REST = "rest", _("At rest")
         DURING = "during", _("During exercise")
@@ -118,7 +118,6 @@ class PainEntry(models.Model):
 
     objects = PainEntryQuerySet.as_manager()
 
-    clinic_lookup = "patient__clinic"
     patient_lookup = "patient_id"
 
     class Meta:
@@ -139,6 +138,8 @@ class PainEntry(models.Model):
         indexes = [
             # Pain diary, sparkline and baseline: a patient's entries by time.
             models.Index(fields=["patient", "-recorded_at"], name="patients_pain_patient_time"),
+            # The staff list: a clinic's newest entries.
+            models.Index(fields=["clinic", "-recorded_at"], name="patients_pain_clinic_time"),
         ]
 
     def __str__(self):
@@ -195,7 +196,7 @@ class AlertQuerySet(models.QuerySet):
 ACKNOWLEDGED_NOTICE_FOR = dt.timedelta(hours=24)
 
 
-class Alert(models.Model):
+class Alert(ListedByClinic):
     """What one pain entry needs a clinician to look at: every reason, on one alert."""
 
     class Advice(models.TextChoices):
@@ -235,7 +236,6 @@ class Alert(models.Model):
 
     objects = AlertQuerySet.as_manager()
 
-    clinic_lookup = "patient__clinic"
     patient_lookup = "patient_id"
 
     class Meta:
@@ -249,10 +249,16 @@ class Alert(models.Model):
             ),
         ]
         indexes = [
-            # Alert lists: a clinic's open alerts, newest first.
+            # A patient's open alerts (the standing notice, the patient list's count).
             models.Index(
                 fields=["patient", "acknowledged_at", "-created_at"],
                 name="patients_alert_patient_open",
+            ),
+            # The alert queue: a clinic's open (or acknowledged) alerts, warning signs first,
+            # newest first.
+            models.Index(
+                fields=["clinic", "acknowledged_at", "-warning_sign", "-created_at"],
+                name="patients_alert_clinic_queue",
             ),
         ]
 

@@ -1,11 +1,11 @@
 """Patients and their invitations."""
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
@@ -13,38 +13,20 @@ from phonenumber_field.modelfields import PhoneNumberField
 from clinic.models import Clinic
 from education.models import Article, Condition
 
+# `Patient.notice_until` while a contact-today alert waits for a clinician.
+NOTICE_OPEN = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
+
 
 class PatientQuerySet(models.QuerySet):
     def in_clinic(self, clinic):
         return self.filter(clinic=clinic)
 
-    def for_admin_list(self, today):
-        """The staff patient list: account, clinic and clinician, and the columns it sorts
-        and filters by, each one subquery, so 10 or 10,000 rows cost the same. Adherence,
-        which needs every active plan, is added for the page's rows by
+    def for_admin_list(self):
+        """The staff patient list: account, clinic and clinician, and the summary columns it
+        shows, sorts and filters by (on the patient row itself). Adherence, which needs
+        every active plan, is added for the page's rows by
         `patients.selectors.with_list_adherence`."""
-        from patients.models.pain import Alert, PainEntry
-        from patients.models.plan import Plan
-
-        active_plans = Plan.objects.filter(
-            patient=OuterRef("pk"), status=Plan.Status.ACTIVE
-        ).order_by("-start_date")
-        last_pain = PainEntry.objects.filter(patient=OuterRef("pk")).order_by("-recorded_at")
-        open_alerts = (
-            Alert.objects.open()
-            .filter(patient=OuterRef("pk"))
-            .order_by()
-            .values("patient")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        return self.select_related("user", "clinician", "clinic").annotate(
-            active_plan_title=Subquery(active_plans.values("title")[:1]),
-            review_date=Subquery(active_plans.values("review_date")[:1]),
-            last_score=Subquery(last_pain.values("score")[:1]),
-            last_score_at=Subquery(last_pain.values("recorded_at")[:1]),
-            open_alerts=Coalesce(Subquery(open_alerts, output_field=IntegerField()), Value(0)),
-        )
+        return self.select_related("user", "clinician", "clinic")
 
     def for_handout(self):
         """A patient's printed handout, for any number of patients in a fixed number of queries.
@@ -132,6 +114,27 @@ class Patient(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    # A summary of the patient's rows for the staff list, kept by the services that write
+    # those rows (services.refresh_patient_summary), so the list sorts and filters on
+    # columns instead of computing them for every patient on every page.
+    active_plan_title = models.CharField(
+        _("active plan"), max_length=200, blank=True, editable=False
+    )
+    review_date = models.DateField(_("review"), null=True, blank=True, editable=False)
+    last_pain_at = models.DateTimeField(_("last pain entry"), null=True, editable=False)
+    last_pain_score = models.PositiveSmallIntegerField(
+        _("last pain score"), null=True, editable=False
+    )
+    last_session_on = models.DateField(_("last session"), null=True, editable=False)
+    open_alerts = models.PositiveIntegerField(_("open alerts"), default=0, editable=False)
+    # Bumped by every write to what the patient's pages show: the key of their cached
+    # page fragments, so a cached fragment is never older than the data behind it.
+    version = models.PositiveIntegerField(default=0, editable=False)
+    # Until when Today and the pain diary show the standing "contact the clinic" notice
+    # (NOTICE_OPEN while an alert waits): most patients have none, and their pages then
+    # skip the query that finds it.
+    notice_until = models.DateTimeField(null=True, editable=False)
+
     objects = PatientQuerySet.as_manager()
 
     # Whose row this is: the clinic (clinic.access scopes every staff query by it) and the
@@ -146,6 +149,29 @@ class Patient(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class ListedByClinic(models.Model):
+    """A row of one of the big tables staff list per clinic (pain entries, sessions, alerts).
+
+    It carries its patient's clinic itself, so that "this clinic's newest rows" is one
+    index, not a join through every patient; the row sets it from its patient when saved,
+    and a patient never changes clinic.
+    """
+
+    clinic = models.ForeignKey(
+        Clinic, on_delete=models.PROTECT, related_name="+", editable=False, verbose_name=_("clinic")
+    )
+
+    clinic_lookup = "clinic"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.clinic_id is None:
+            self.clinic_id = self.patient.clinic_id
+        super().save(*args, **kwargs)
 
 
 class InvitationQuerySet(models.QuerySet):

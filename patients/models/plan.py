@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from education.models import DOSE_FIELDS, Article, DoseColumns, Exercise, ProgrammeTemplate
-from patients.models.patient import Patient, latest_invitations
+from patients.models.patient import ListedByClinic, Patient, latest_invitations
 
 
 class PlanQuerySet(models.QuerySet):
@@ -325,7 +325,7 @@ class ArticleAssignment(models.Model):
         return f"{self.article} → {self.patient}"
 
 
-class SessionLog(models.Model):
+class SessionLog(ListedByClinic):
     class Effort(models.TextChoices):
         EASY = "easy", _("Easy")
         JUST_RIGHT = "right", _("About right")
@@ -342,7 +342,6 @@ class SessionLog(models.Model):
     note = models.CharField(_("note"), max_length=1000, blank=True)
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
-    clinic_lookup = "patient__clinic"
     patient_lookup = "patient_id"
 
     class Meta:
@@ -355,6 +354,8 @@ class SessionLog(models.Model):
         indexes = [
             # Adherence: a patient's sessions over the last 28 days.
             models.Index(fields=["patient", "date"], name="patients_session_patient_date"),
+            # The staff list: a clinic's newest sessions.
+            models.Index(fields=["clinic", "-date"], name="patients_session_clinic_date"),
         ]
 
     def __str__(self):

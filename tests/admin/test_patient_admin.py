@@ -5,6 +5,7 @@ from django.core import mail
 
 from clinic.models import User
 from education.models import ProgrammeTemplate
+from patients import services
 from patients.models import Invitation, Patient, Plan
 
 
@@ -146,6 +147,7 @@ def test_filters_for_open_alerts_and_review_due(client, clinician_a, records_a, 
     plan = records_a["plan"]
     plan.review_date = plan.patient.clinic.today() + dt.timedelta(days=3)
     plan.save()
+    services.record_revision(plan=plan, by=clinician_a)  # as the plan's admin page does
     due = client.get("/admin/patients/patient/", {"review": "week"}).text
     assert str(records_a["patient"].pk) in due
 

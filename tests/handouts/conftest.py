@@ -2,8 +2,9 @@
 
 import io
 
-from auditlog.models import LogEntry
 from pypdf import PdfReader
+
+from clinic.models import AccessRecord
 
 
 def read_pdf(document: bytes) -> PdfReader:
@@ -25,11 +26,8 @@ def pdf_text(response) -> str:
 
 def print_records():
     """(what, patient id, actor) for every print or download recorded, oldest first."""
-    entries = LogEntry.objects.filter(
-        action=LogEntry.Action.ACCESS,
-        additional_data__what__in=["print", "pdf", "batch_pdf"],
-    ).order_by("pk")
-    return [(e.additional_data["what"], e.additional_data["patient"], e.actor) for e in entries]
+    records = AccessRecord.objects.filter(action__in=["print", "pdf", "batch_pdf"]).order_by("pk")
+    return [(r.action, str(r.patient_id), r.actor) for r in records]
 
 
 def dose_line(item) -> str:

@@ -114,3 +114,14 @@ def test_a_rise_alone_raises_no_standing_notice(signed_in, patient_a):
 def test_another_patients_alert_is_not_my_notice(signed_in, patient_a2):
     record(patient_a2, swelling=True)
     assert notice(page(signed_in, "/")) is None
+
+
+def test_a_patient_with_no_alert_costs_no_query_for_the_notice(
+    signed_in, patient_a, django_assert_num_queries
+):
+    signed_in.get("/pain/")  # the diary's history is now a cached fragment
+    # session, user with patient and clinic: nothing else, no notice to look for.
+    with django_assert_num_queries(2):
+        assert notice(page(signed_in, "/pain/")) is None
+    record(patient_a, swelling=True)
+    assert "Contact the clinic today" in notice(page(signed_in, "/pain/"))

@@ -39,6 +39,12 @@ def their_history(plan_a2, patient_a2):
     )
 
 
+def downloaded(client, path) -> str:
+    response = client.get(path)
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode()
+
+
 @pytest.fixture
 def signed_in(client, patient_a):
     client.force_login(patient_a.user)
@@ -71,7 +77,7 @@ def test_downloads_are_attachments_never_cached(signed_in, my_history, path, con
 def test_the_json_holds_every_section_of_my_data(
     signed_in, my_history, their_history, patient_a, plan_a
 ):
-    data = json.loads(signed_in.get("/my-data.json").content)
+    data = json.loads(downloaded(signed_in, "/my-data.json"))
     assert data["profile"][0]["email"] == "ada@patients.example"
     assert data["profile"][0]["notes_for_staff"] == "Prefers morning visits."
     assert data["profile"][0]["clinic"] == "Clinic A"
@@ -89,14 +95,14 @@ def test_the_downloads_hold_nothing_about_another_patient(
     signed_in, my_history, their_history, patient_a2
 ):
     for path in ("/my-data.json", "/my-data.csv"):
-        content = signed_in.get(path).content.decode()
+        content = downloaded(signed_in, path)
         assert "Ben's" not in content
         assert "ben@patients.example" not in content
         assert str(patient_a2.pk) not in content
 
 
 def test_the_csv_lists_every_field_by_section_and_defuses_formulas(signed_in, my_history):
-    rows = list(csv.DictReader(io.StringIO(signed_in.get("/my-data.csv").content.decode())))
+    rows = list(csv.DictReader(io.StringIO(downloaded(signed_in, "/my-data.csv"))))
     sections = {row["section"] for row in rows}
     assert sections == {
         "profile",
@@ -122,4 +128,13 @@ def test_the_export_makes_a_fixed_number_of_queries(
     # sessions (with their exercises), pain entries, alerts, and the audit row.
     with django_assert_num_queries(13):
         response = signed_in.get("/my-data.json")
+        body = b"".join(response.streaming_content)
     assert response.status_code == 200
+    assert len(json.loads(body)["pain_entries"]) == 51
+
+
+@pytest.mark.parametrize("path", ["/my-data.json", "/my-data.csv"])
+def test_downloads_stream_as_they_are_read(signed_in, my_history, path):
+    response = signed_in.get(path)
+    assert response.streaming
+    assert "Content-Length" not in response

@@ -216,7 +216,7 @@ def test_the_diary_makes_a_fixed_number_of_queries(
     now = timezone.now()
     for n in range(entries):
         make_pain_entry(patient_a, score=n % 11, at=now - dt.timedelta(minutes=131 * n))
-    # session, user with patient and clinic, the contact notice, the entries.
-    with django_assert_num_queries(4):
+    # session, user with patient and clinic, the entries (no alert: no notice to look for).
+    with django_assert_num_queries(3):
         response = signed_in.get("/pain/")
     assert response.status_code == 200

@@ -120,8 +120,8 @@ def test_the_plan_page_makes_a_fixed_number_of_queries(
         item.note = f"Version {n}"
         item.save()
         services.record_revision(plan=plan_a, by=clinician_a)
-    # session, user, plan, items, changes, the "seen" update.
-    with django_assert_num_queries(6):
+    # session, user, plan, items, changes, the "seen" update and the patient's version.
+    with django_assert_num_queries(7):
         response = signed_in.get(f"/plans/{plan_a.pk}/")
     assert response.status_code == 200
 

@@ -170,9 +170,9 @@ def test_today_makes_a_fixed_number_of_queries(
         patient_a, plan, clinician_a, entries=entries, sessions=sessions, versions=versions
     )
     signed_in.get(f"/plans/{plan.pk}/")
-    # session, user with patient and clinic, the contact notice, plans, their items, their
-    # unseen changes, their recent sessions, the pain card (the sparkline's entries and the
-    # last entry together), the reading list.
-    with django_assert_num_queries(9):
+    # session, user with patient and clinic, plans, their items, their unseen changes,
+    # their recent sessions, the pain card (the sparkline's entries and the last entry
+    # together), the reading list. No alert: no notice to look for.
+    with django_assert_num_queries(8):
         response = signed_in.get("/")
     assert response.status_code == 200

@@ -113,4 +113,5 @@ def test_my_data_downloads_keep_the_text_as_data(client, poisoned):
     client.force_login(poisoned["patient"].user)
     response = client.get("/my-data.json")
     assert response["Content-Type"] == "application/json"
-    assert PAYLOAD.replace('"', '\\"') in response.text  # JSON-escaped, never HTML
+    body = b"".join(response.streaming_content).decode()
+    assert PAYLOAD.replace('"', '\\"') in body  # JSON-escaped, never HTML
