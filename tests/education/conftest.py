@@ -112,20 +112,30 @@ def exercise_form(**changes):
 
 
 @pytest.fixture
-def bridge(db):
+def empty_library(db):
+    """No library at all, for a test that builds a small one of its own: the cast's shipped
+    library (and the plans and reading made from it) is deleted in the test's transaction."""
+    from patients.models import ArticleAssignment, Plan
+
+    for model in (Plan, ArticleAssignment, ProgrammeTemplate, Article, Exercise, Condition):
+        model.objects.all().delete()
+
+
+@pytest.fixture
+def bridge(empty_library):
     return make_exercise("bridge", name="Bridge")
 
 
 @pytest.fixture
-def draft_exercise(db):
+def draft_exercise(empty_library):
     return make_exercise("draft-bridge", name="Draft bridge", is_published=False)
 
 
 @pytest.fixture
-def article(db):
+def article(empty_library):
     return make_article("soreness", title="Soreness or irritation")
 
 
 @pytest.fixture
-def draft_article(db):
+def draft_article(empty_library):
     return make_article("draft-article", title="Draft article", status=Article.Status.DRAFT)

@@ -54,6 +54,8 @@ def test_the_print_page_shows_the_same_and_offers_the_pdf(client, clinician_a, p
 
 
 def test_a_patient_with_nothing_to_print_gets_a_plain_page(client, clinician_a, patient_a2):
+    patient_a2.plans.all().delete()  # no programme and no reading
+    patient_a2.article_assignments.all().delete()
     client.force_login(clinician_a)
     response = client.get(page_url(patient_a2))
     assert response.status_code == 200
