@@ -7,6 +7,9 @@ their row up afresh in each test, so a test may change or delete it freely.
 """
 
 import datetime as dt
+import importlib.util
+import os
+from pathlib import Path
 
 import pytest
 from django.test import Client, override_settings
@@ -18,6 +21,7 @@ from clinic.roles import CLINICIAN, FRONT_DESK, MANAGER
 from clinic.services import set_staff_role
 
 PASSWORD = "a-long-test-password"
+SETTINGS_FILE = Path(__file__).resolve().parents[1] / "clinic" / "settings.py"
 PLAN_STARTED_DAYS_AGO = 7  # the cast's plans started a week before the test's today
 
 
@@ -35,6 +39,25 @@ def _fast_and_plain():
         },
     ):
         yield
+
+
+@pytest.fixture
+def fresh_settings(monkeypatch):
+    """fresh_settings(**env): clinic/settings.py run anew in this process, with these
+    DJANGO_* variables and no others, as a module to read; Django's own settings are left
+    as they are. What a server started with that environment would have."""
+
+    def load(**env):
+        for name in [name for name in os.environ if name.startswith("DJANGO_")]:
+            monkeypatch.delenv(name)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        spec = importlib.util.spec_from_file_location("fresh_portal_settings", SETTINGS_FILE)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load
 
 
 @pytest.fixture(autouse=True)
