@@ -42,6 +42,22 @@ def _fast_and_plain():
 
 
 @pytest.fixture
+def frozen_clock():
+    """The clock stands still at the moment the test starts (time-machine travels within
+    it still work): "now", "today" and signed, time-stamped links are the same in the test
+    and in every request it makes, even across a second boundary or midnight.
+
+    Modules whose tests compare such values use it for every test:
+    `pytestmark = pytest.mark.usefixtures("frozen_clock")` (set up before the cast's
+    fixtures, so a plan's "a week ago" is measured on the stopped clock too)."""
+    import time_machine
+    from django.utils import timezone
+
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
 def fresh_settings(monkeypatch):
     """fresh_settings(**env): clinic/settings.py run anew in this process, with these
     DJANGO_* variables and no others, as a module to read; Django's own settings are left

@@ -8,6 +8,9 @@ from django.core.management import call_command
 
 from patients.models import Alert, Patient, Plan
 
+# The demo's story is told relative to today: the test's today.
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 
 @pytest.fixture
 def demo(db):

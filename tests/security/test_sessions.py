@@ -14,6 +14,9 @@ from clinic import settings as portal_settings
 from clinic.middleware import LAST_SEEN, SIGNED_IN_AT
 from tests.security.conftest import LOGIN, sign_in
 
+# Sign-in and the travels below start from the same instant.
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 
 def at(start, **delta):
     # An aware time in the local zone: time-machine then leaves the process's TZ alone.
