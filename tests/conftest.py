@@ -163,10 +163,10 @@ PATIENTS = {  # fixture: (email, clinic fixture, clinician fixture, affected sid
 }
 PLANS = {"plan_a": "patient_a", "plan_a2": "patient_a2", "plan_b": "patient_b"}
 
-_cast: dict[str, object] = {}  # fixture name -> primary key of its row
+CAST_PKS: dict[str, object] = {}  # fixture name -> primary key of its row
 
 
-def build_cast():
+def buildCAST_PKS():
     """Write the cast. Two clinics; a clinician, a front-desk user and a manager in A, a
     clinician in B; a superuser; two patients in A, one in B; the shipped library; a
     phase-1 plan for each patient (which also gives each the plan's two articles)."""
@@ -190,21 +190,21 @@ def build_cast():
         make_plan(patients[patient])
 
 
-def remember_cast():
+def rememberCAST_PKS():
     from patients.models import Patient, Plan
 
-    _cast.update(
+    CAST_PKS.update(
         clinic_a=Clinic.objects.get(slug="clinic-a").pk,
         clinic_b=Clinic.objects.get(slug="clinic-b").pk,
         superuser=User.objects.get(email=SUPERUSER).pk,
     )
     for name, (email, *_rest) in STAFF.items():
-        _cast[name] = User.objects.get(email=email).pk
+        CAST_PKS[name] = User.objects.get(email=email).pk
     for name, (email, *_rest) in PATIENTS.items():
-        _cast[name] = Patient.objects.get(user__email=email).pk
+        CAST_PKS[name] = Patient.objects.get(user__email=email).pk
     for name, patient in PLANS.items():
         # The patient's first plan: a kept database (--reuse-db) may hold later ones.
-        _cast[name] = Plan.objects.filter(patient=_cast[patient]).earliest("created_at").pk
+        CAST_PKS[name] = Plan.objects.filter(patient=CAST_PKS[patient]).earliest("created_at").pk
 
 
 @pytest.fixture(scope="session")
@@ -223,8 +223,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
             # No audit rows for the cast: nobody made it. (Restoring it for a transactional
             # test would also rewrite them, which the append-only trail refuses.)
             with transaction.atomic(), disable_auditlog():
-                build_cast()
-        remember_cast()
+                buildCAST_PKS()
+        rememberCAST_PKS()
         for connection in connections.all():
             if hasattr(connection, "_test_serialized_contents"):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
@@ -249,16 +249,16 @@ def client():
 
 @pytest.fixture
 def clinic_a(db):
-    return Clinic.objects.get(pk=_cast["clinic_a"])
+    return Clinic.objects.get(pk=CAST_PKS["clinic_a"])
 
 
 @pytest.fixture
 def clinic_b(db):
-    return Clinic.objects.get(pk=_cast["clinic_b"])
+    return Clinic.objects.get(pk=CAST_PKS["clinic_b"])
 
 
 def cast_staff(name):
-    return User.objects.get(pk=_cast[name])
+    return User.objects.get(pk=CAST_PKS[name])
 
 
 @pytest.fixture
@@ -283,7 +283,7 @@ def clinician_b(clinic_b):
 
 @pytest.fixture
 def superuser(db):
-    return User.objects.get(pk=_cast["superuser"])
+    return User.objects.get(pk=CAST_PKS["superuser"])
 
 
 @pytest.fixture
@@ -296,7 +296,7 @@ def patient_user_a(db):
 def cast_patient(name, clinic, clinician):
     from patients.models import Patient
 
-    patient = Patient.objects.select_related("user").get(pk=_cast[name])
+    patient = Patient.objects.select_related("user").get(pk=CAST_PKS[name])
     patient.clinic, patient.clinician = clinic, clinician
     return patient
 
@@ -330,7 +330,7 @@ def cast_plan(name, patient):
     """The patient's phase-1 plan, started PLAN_STARTED_DAYS_AGO days before today."""
     from patients.models import Plan
 
-    plan = Plan.objects.get(pk=_cast[name])
+    plan = Plan.objects.get(pk=CAST_PKS[name])
     plan.patient = patient
     started = patient.clinic.today() - dt.timedelta(days=PLAN_STARTED_DAYS_AGO)
     if plan.start_date != started:
