@@ -6,6 +6,7 @@ its end. The fixtures named after the cast (`clinic_a`, `patient_a`, `plan_a`, .
 their row up afresh in each test, so a test may change or delete it freely.
 """
 
+import contextlib
 import datetime as dt
 import importlib.util
 import os
@@ -228,6 +229,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for connection in connections.all():
             if hasattr(connection, "_test_serialized_contents"):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+
+
+@contextlib.contextmanager
+def rows_for_the_module(django_db_blocker):
+    """For a module-scoped fixture: rows written once for all the tests of a module.
+
+    They are written in a transaction of their own; each test's transaction nests in it
+    (a savepoint, rolled back after the test), and it is rolled back after the module's
+    last test: what `setUpTestData` does for a TestCase class.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        try:
+            yield
+        finally:
+            transaction.set_rollback(True)
 
 
 class PortalClient(Client):

@@ -15,15 +15,20 @@ def read_pdf(document: bytes) -> PdfReader:
 
 
 def pdf_of(response) -> PdfReader:
-    """The PDF in a response, checked to be one."""
+    """The PDF in a response, checked to be one (read once per response)."""
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    return read_pdf(response.content)
+    if not hasattr(response, "pdf_reader"):
+        response.pdf_reader = read_pdf(response.content)
+    return response.pdf_reader
 
 
 def pdf_text(response) -> str:
     """The PDF's text, with every run of white space (line ends too) as one space."""
-    return " ".join(" ".join(page.extract_text() for page in pdf_of(response).pages).split())
+    if not hasattr(response, "pdf_text"):
+        pages = pdf_of(response).pages
+        response.pdf_text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    return response.pdf_text
 
 
 def print_records():
