@@ -2,8 +2,8 @@
 
 Built from the URL inventory in tests/routes.py: a new route is in the matrix the moment
 it is classified there, and a route whose parameters this file cannot fill fails loudly.
-The people and their objects are the session's cast (tests/conftest.py); each patient
-also gets a pain entry whose note only they (and their clinic's staff) may read.
+The people and their objects are the session's cast (tests/conftest.py); for this module,
+each patient also has a pain entry whose note only they (and their clinic's staff) may read.
 """
 
 import uuid
@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from patients import handouts
 from patients.models import PainEntry, SessionLog
 from tests import routes as inventory
-from tests.conftest import make_pain_entry, make_user
+from tests.conftest import CAST_PKS, make_pain_entry, make_user, rows_for_the_module
 from tests.routes import ADMIN, PATIENT, PUBLIC, SIGNED_IN, STAFF, kind_of
 
 ACTORS = [
@@ -36,6 +36,7 @@ PATIENT_ACTORS = {
     "patient_same_clinic": "patient_a2",
     "patient_other_clinic": "patient_b",
 }
+PATIENT_KEYS = {"owner": "patient_a", "same": "patient_a2", "other": "patient_b"}
 SECRET = "SECRET-NOTE-{}"  # a note only its patient (and their clinic's staff) may read
 LOGIN = "/accounts/login/"
 
@@ -87,8 +88,23 @@ def media_root(tmp_path_factory):
     return root
 
 
+@pytest.fixture(scope="module")
+def secret_entries(django_db_setup, django_db_blocker):
+    """For the whole module: each cast patient's pain entry with a note only they (and
+    their clinic's staff) may read, by patient key."""
+    from patients.models import Patient
+
+    with rows_for_the_module(django_db_blocker):
+        entries = {}
+        for key, name in PATIENT_KEYS.items():
+            patient = Patient.objects.select_related("user").get(pk=CAST_PKS[name])
+            note = SECRET.format(patient.user.email)
+            entries[key] = make_pain_entry(patient, score=2, note=note).pk
+        yield entries
+
+
 @pytest.fixture
-def world(plan_a, plan_a2, plan_b, settings, media_root, monkeypatch):
+def world(plan_a, plan_a2, plan_b, secret_entries, settings, media_root, monkeypatch):
     settings.MEDIA_ROOT = media_root
     # A handout's HTML stands in for its PDF: the leak check then reads what would be
     # printed (text in a real PDF is compressed, where no search would find a leak).
@@ -96,18 +112,13 @@ def world(plan_a, plan_a2, plan_b, settings, media_root, monkeypatch):
     monkeypatch.setattr(
         handouts, "render_pdf", lambda html, base_url: b"%PDF-1.7\n" + html.encode()
     )
-    patients = {"owner": plan_a.patient, "same": plan_a2.patient, "other": plan_b.patient}
-    entries = {
-        key: make_pain_entry(patient, score=2, note=SECRET.format(patient.user.email))
-        for key, patient in patients.items()
-    }
     return {
         "plan_id": plan_a.pk,
         "item_id": plan_a.items.order_by("position").first().pk,
         "assignment_id": plan_a.patient.article_assignments.first().pk,
-        "entry_id": entries["owner"].pk,
+        "entry_id": secret_entries["owner"],
         "path": "exercises/bridge.png",
-        "patients": patients,
+        "patients": {"owner": plan_a.patient, "same": plan_a2.patient, "other": plan_b.patient},
         "plans": {"owner": plan_a, "same": plan_a2, "other": plan_b},
     }
 

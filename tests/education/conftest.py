@@ -114,11 +114,34 @@ def exercise_form(**changes):
 @pytest.fixture
 def empty_library(db):
     """No library at all, for a test that builds a small one of its own: the cast's shipped
-    library (and the plans and reading made from it) is deleted in the test's transaction."""
-    from patients.models import ArticleAssignment, Plan
+    library (and the plans and reading made from it) is deleted in the test's transaction,
+    table by table, as if it had never been there (no audit rows for the deletion)."""
+    from django.db import connection
 
-    for model in (Plan, ArticleAssignment, ProgrammeTemplate, Article, Exercise, Condition):
-        model.objects.all().delete()
+    from patients.models import ArticleAssignment, Patient, Plan, PlanItem, PlanRevision, SessionLog
+
+    tables = [  # what points at a row goes before it
+        SessionLog.items.through,
+        SessionLog,
+        PlanItem,
+        PlanRevision,
+        Plan,
+        ArticleAssignment,
+        ProgrammeTemplate.articles.through,
+        ProgrammeTemplateItem,
+        ProgrammeTemplate,
+        Article.conditions.through,
+        Article,
+        Exercise.conditions.through,
+        Exercise.easier_variants.through,
+        Exercise,
+        Patient.conditions.through,
+        Condition,
+    ]
+    with connection.cursor() as cursor:
+        for model in tables:
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - a model's own table name
 
 
 @pytest.fixture
