@@ -1,7 +1,11 @@
 from io import StringIO
 
+import pytest
 from django.apps import apps
 from django.core.management import call_command
+
+# Both runs of the demo see the same today.
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 DEMO_LOGINS = [
     "physio@riverside.example",

@@ -8,6 +8,9 @@ from django.utils import timezone
 
 from patients.invitations import invitation_url, send_invitation
 
+# Signed, time-stamped links are compared with what the email holds.
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 NEW_PASSWORD = "knee-strong-2026"
 
 

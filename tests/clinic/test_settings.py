@@ -1,44 +1,223 @@
+"""Settings from the environment: the typed readers of clinic/env.py refuse what they cannot
+understand, and the settings module uses them (one real start-up, in a process of its own)."""
+
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from clinic.env import env_bool, env_cache, env_int, env_list, env_str, env_time_zone
+
 ROOT = Path(__file__).resolve().parents[2]
+NAME = "PORTAL_TEST_VALUE"  # a variable nothing else reads
 
 
-def load_settings(**env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    clean.update(env, DJANGO_SETTINGS_MODULE="clinic.settings")
-    return subprocess.run(  # noqa: S603 - fixed command, our own interpreter
+@pytest.fixture
+def env(monkeypatch):
+    """env(value): NAME set to value (None: unset)."""
+    monkeypatch.delenv(NAME, raising=False)
+
+    def set_to(value):
+        if value is None:
+            monkeypatch.delenv(NAME, raising=False)
+        else:
+            monkeypatch.setenv(NAME, value)
+
+    return set_to
+
+
+# env_str
+
+
+@pytest.mark.parametrize(("raw", "value"), [(None, "fallback"), ("  padded  ", "padded")])
+def test_env_str_strips_and_falls_back(env, raw, value):
+    env(raw)
+    assert env_str(NAME, "fallback") == value
+
+
+def test_env_str_defaults_to_empty(env):
+    assert env_str(NAME) == ""
+
+
+# env_bool
+
+
+@pytest.mark.parametrize("raw", ["1", "true", "YES", " On "])
+def test_env_bool_reads_yes(env, raw):
+    env(raw)
+    assert env_bool(NAME, False) is True
+
+
+@pytest.mark.parametrize("raw", ["0", "false", "No", " OFF "])
+def test_env_bool_reads_no(env, raw):
+    env(raw)
+    assert env_bool(NAME, True) is False
+
+
+@pytest.mark.parametrize("raw", [None, "", "   "])
+@pytest.mark.parametrize("default", [True, False])
+def test_env_bool_unset_or_blank_is_the_default(env, raw, default):
+    env(raw)
+    assert env_bool(NAME, default) is default
+
+
+def test_env_bool_refuses_anything_else_and_says_what_it_takes(env):
+    env("maybe")
+    with pytest.raises(ImproperlyConfigured) as error:
+        env_bool(NAME, True)
+    assert str(error.value) == (
+        "PORTAL_TEST_VALUE='maybe' is not a yes/no value. "
+        "Use one of: 1, on, true, yes or 0, false, no, off."
+    )
+
+
+# env_int
+
+
+@pytest.mark.parametrize(("raw", "value"), [(None, 7), ("", 7), (" 42 ", 42), ("1", 1)])
+def test_env_int_reads_a_whole_number_or_the_default(env, raw, value):
+    env(raw)
+    assert env_int(NAME, 7, minimum=1) == value
+
+
+@pytest.mark.parametrize("raw", ["4.5", "ten", "1e3"])
+def test_env_int_refuses_what_is_not_a_whole_number(env, raw):
+    env(raw)
+    with pytest.raises(ImproperlyConfigured) as error:
+        env_int(NAME, 7)
+    assert str(error.value) == f"PORTAL_TEST_VALUE={raw!r} is not a whole number."
+
+
+def test_env_int_refuses_a_number_under_its_minimum(env):
+    env("0")
+    with pytest.raises(ImproperlyConfigured) as error:
+        env_int(NAME, 7, minimum=1)
+    assert str(error.value) == "PORTAL_TEST_VALUE='0' must be at least 1."
+
+
+def test_env_int_takes_no_negative_number_by_default(env):
+    env("-5")
+    with pytest.raises(ImproperlyConfigured, match="must be at least 0"):
+        env_int(NAME, 7)
+
+
+# env_list
+
+
+def test_env_list_splits_on_commas_and_drops_blanks(env):
+    env(" portal.example , www.portal.example,, ")
+    assert env_list(NAME) == ["portal.example", "www.portal.example"]
+
+
+@pytest.mark.parametrize("raw", [None, "", "  "])
+def test_env_list_unset_is_a_copy_of_the_default(env, raw):
+    env(raw)
+    default = ["a.example"]
+    value = env_list(NAME, default)
+    assert value == ["a.example"]
+    value.append("b.example")
+    assert default == ["a.example"]
+    assert env_list(NAME) == []
+
+
+# env_time_zone
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"), [(None, "America/Toronto"), ("Europe/Paris", "Europe/Paris")]
+)
+def test_env_time_zone_reads_a_known_zone(env, raw, value):
+    env(raw)
+    assert env_time_zone(NAME, "America/Toronto") == value
+
+
+def test_env_time_zone_refuses_an_unknown_zone(env):
+    env("Mars/Olympus")
+    with pytest.raises(ImproperlyConfigured) as error:
+        env_time_zone(NAME, "America/Toronto")
+    assert str(error.value) == (
+        "PORTAL_TEST_VALUE='Mars/Olympus' is not a known time zone (for example America/Toronto)."
+    )
+
+
+# env_cache
+
+LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
+REDIS = "django.core.cache.backends.redis.RedisCache"
+
+
+@pytest.mark.parametrize(
+    ("raw", "cache"),
+    [
+        (None, {"BACKEND": LOCMEM, "LOCATION": "portal"}),
+        ("", {"BACKEND": LOCMEM, "LOCATION": "portal"}),
+        ("locmem://", {"BACKEND": LOCMEM, "LOCATION": "portal"}),
+        ("locmem://rates", {"BACKEND": LOCMEM, "LOCATION": "rates"}),
+        ("redis://127.0.0.1:6379/0", {"BACKEND": REDIS, "LOCATION": "redis://127.0.0.1:6379/0"}),
+        (
+            "rediss://cache.example:6380/1",
+            {"BACKEND": REDIS, "LOCATION": "rediss://cache.example:6380/1"},
+        ),
+    ],
+)
+def test_env_cache_reads_a_cache_url(env, raw, cache):
+    env(raw)
+    assert env_cache(NAME) == cache
+
+
+@pytest.mark.parametrize("raw", ["memcached://127.0.0.1:11211", "127.0.0.1:6379", "redis"])
+def test_env_cache_refuses_what_is_not_a_cache_url(env, raw):
+    env(raw)
+    with pytest.raises(ImproperlyConfigured) as error:
+        env_cache(NAME)
+    assert str(error.value) == (
+        f"PORTAL_TEST_VALUE={raw!r} is not a cache URL. Use redis://host:6379/0 (or rediss://) "
+        "or locmem:// for a cache inside each process."
+    )
+
+
+# The settings module
+
+
+def test_settings_refuse_a_malformed_boolean(fresh_settings):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_DEBUG='maybe' is not a yes/no value"):
+        fresh_settings(DJANGO_DEBUG="maybe")
+
+
+def test_settings_refuse_an_unknown_time_zone(fresh_settings):
+    with pytest.raises(ImproperlyConfigured, match="'Mars/Olympus' is not a known time zone"):
+        fresh_settings(DJANGO_TIME_ZONE="Mars/Olympus")
+
+
+def test_settings_refuse_a_secret_key_missing_with_debug_off(fresh_settings):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY must be set"):
+        fresh_settings(DJANGO_DEBUG="false")
+
+
+def test_production_settings_take_the_secret_key_and_hosts_given(fresh_settings):
+    settings = fresh_settings(
+        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="portal.example"
+    )
+    assert settings.DEBUG is False
+    assert settings.SECRET_KEY == "x" * 60
+    assert settings.ALLOWED_HOSTS == ["portal.example"]
+
+
+def test_the_portal_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    # The one real start-up: Django itself, in a process of its own, stops with the message.
+    # (tests/security/test_deploy_check.py starts one with production settings.)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DJANGO_DEBUG="false", DJANGO_SETTINGS_MODULE="clinic.settings")
+    result = subprocess.run(  # noqa: S603 - fixed command, our own interpreter
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,
-        env=clean,
+        env=env,
         capture_output=True,
         text=True,
         check=False,
     )
-
-
-def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():
-    result = load_settings(DJANGO_DEBUG="false")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
-
-
-def test_settings_refuse_a_malformed_boolean():
-    result = load_settings(DJANGO_DEBUG="maybe")
-    assert result.returncode != 0
-    assert "DJANGO_DEBUG='maybe' is not a yes/no value" in result.stderr
-
-
-def test_settings_refuse_an_unknown_time_zone():
-    result = load_settings(DJANGO_TIME_ZONE="Mars/Olympus")
-    assert result.returncode != 0
-    assert "'Mars/Olympus' is not a known time zone" in result.stderr
-
-
-def test_production_settings_start_with_a_secret_key():
-    result = load_settings(
-        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="portal.example"
-    )
-    assert result.returncode == 0, result.stderr

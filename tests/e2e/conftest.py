@@ -51,6 +51,13 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
+# How long a step may wait for its condition (an element, a navigation, a download) before
+# failing: generous, so that a loaded two-core machine is slow, never red. Nothing here
+# waits a fixed time; a passing step goes on the moment its condition holds.
+STEP_TIMEOUT = 30_000  # ms: clicks, fills, navigations
+EXPECT_TIMEOUT = 20_000  # ms: expect(...) assertions (Playwright's own default is 5 s)
+HEAVY_TIMEOUT = 90_000  # ms: a PDF download or a full-page screenshot
+
 # Added to every page before its own scripts run (init scripts are not subject to the CSP).
 CSP_RECORDER = """
 window.__cspViolations = [];
@@ -91,7 +98,9 @@ def browser(django_db_setup):
             pytest.fail(MISSING_CHROMIUM, pytrace=False)
         pytest.skip(MISSING_CHROMIUM)
     from django.db import connections
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT)
 
     # Playwright's sync API keeps an asyncio loop marked as running on this thread while the
     # browser is open. The tests and pytest-django's flush are plain synchronous code on it:
@@ -151,7 +160,7 @@ def new_context(request, browser, live_server, csp_violations):
             bypass_csp=for_axe,
             **options,
         )
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(STEP_TIMEOUT)
         if not for_axe:
             context.expose_binding(
                 "__reportCspViolation",
@@ -168,7 +177,14 @@ def new_context(request, browser, live_server, csp_violations):
             # What the browser showed when the test failed, for the person reading the log.
             for page_number, open_page in enumerate(context.pages):
                 name = f"{request.node.name}-{number}-{page_number}.png"
-                open_page.screenshot(path=SCREENSHOTS / "failures" / name, full_page=True)
+                try:
+                    open_page.screenshot(
+                        path=SCREENSHOTS / "failures" / name,
+                        full_page=True,
+                        timeout=HEAVY_TIMEOUT,
+                    )
+                except Exception as error:  # a missing picture must not hide the failure
+                    print(f"No failure screenshot {name}: {error}")
         context.close()
 
 

@@ -20,7 +20,7 @@ from patients import services
 from patients.invitations import send_invitation
 from patients.models import Alert, ArticleAssignment, Invitation, PainEntry, Patient, SessionLog
 from tests.conftest import PASSWORD
-from tests.e2e.conftest import PHONE, sign_in_as
+from tests.e2e.conftest import HEAVY_TIMEOUT, PHONE, sign_in_as
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -303,7 +303,7 @@ def test_front_desk_prints_one_pdf_for_two_patients(
     for patient in (patient_a, patient_a2):
         page.locator(f"input.action-select[value='{patient.pk}']").check()
     page.locator("select[name=action]").select_option("print_handouts")
-    with page.expect_download() as download:
+    with page.expect_download(timeout=HEAVY_TIMEOUT) as download:  # the PDF is laid out
         page.get_by_role("button", name="Go").click()
     path = download.value.path()
     content = path.read_bytes()

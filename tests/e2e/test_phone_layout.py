@@ -8,7 +8,7 @@ screenshots/ (see the README): phone-<page>.png and phone-200pc-<page>.png.
 
 import pytest
 
-from tests.e2e.conftest import PHONE, SCREENSHOTS, sign_in_as
+from tests.e2e.conftest import HEAVY_TIMEOUT, PHONE, SCREENSHOTS, sign_in_as
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -50,8 +50,17 @@ def test_patient_pages_fit_a_phone_screen(new_context, ada, prefix, viewport, sc
     SCREENSHOTS.mkdir(exist_ok=True)
     overflowing = {}
     for name, path in pages_of(ada):
-        page.goto(path)
-        page.screenshot(path=SCREENSHOTS / f"{prefix}-{name}.png", full_page=True)
+        response = page.goto(path)
+        assert response.status == 200, f"{name}: {path} answered {response.status}"
+        # Styles and pictures in, fonts ready: then the picture, however slow the machine.
+        page.wait_for_load_state("load")
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+        page.screenshot(
+            path=SCREENSHOTS / f"{prefix}-{name}.png",
+            full_page=True,
+            animations="disabled",
+            timeout=HEAVY_TIMEOUT,
+        )
         if sticking_out := page.evaluate(SIDEWAYS_OVERFLOW):
             overflowing[name] = sticking_out
     assert overflowing == {}, f"Pages wider than the screen: {overflowing}"

@@ -112,20 +112,53 @@ def exercise_form(**changes):
 
 
 @pytest.fixture
-def bridge(db):
+def empty_library(db):
+    """No library at all, for a test that builds a small one of its own: the cast's shipped
+    library (and the plans and reading made from it) is deleted in the test's transaction,
+    table by table, as if it had never been there (no audit rows for the deletion)."""
+    from django.db import connection
+
+    from patients.models import ArticleAssignment, Patient, Plan, PlanItem, PlanRevision, SessionLog
+
+    tables = [  # what points at a row goes before it
+        SessionLog.items.through,
+        SessionLog,
+        PlanItem,
+        PlanRevision,
+        Plan,
+        ArticleAssignment,
+        ProgrammeTemplate.articles.through,
+        ProgrammeTemplateItem,
+        ProgrammeTemplate,
+        Article.conditions.through,
+        Article,
+        Exercise.conditions.through,
+        Exercise.easier_variants.through,
+        Exercise,
+        Patient.conditions.through,
+        Condition,
+    ]
+    with connection.cursor() as cursor:
+        for model in tables:
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - a model's own table name
+
+
+@pytest.fixture
+def bridge(empty_library):
     return make_exercise("bridge", name="Bridge")
 
 
 @pytest.fixture
-def draft_exercise(db):
+def draft_exercise(empty_library):
     return make_exercise("draft-bridge", name="Draft bridge", is_published=False)
 
 
 @pytest.fixture
-def article(db):
+def article(empty_library):
     return make_article("soreness", title="Soreness or irritation")
 
 
 @pytest.fixture
-def draft_article(db):
+def draft_article(empty_library):
     return make_article("draft-article", title="Draft article", status=Article.Status.DRAFT)

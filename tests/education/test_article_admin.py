@@ -11,7 +11,7 @@ CHANGELIST_QUERIES = 9
 
 
 @pytest.fixture
-def articles(db):
+def articles(empty_library):
     pfps = make_condition("pfps", name="Patellofemoral pain")
     soreness = make_article("soreness", title="Soreness after exercise", body="word " * 450)
     soreness.conditions.set([pfps])
@@ -51,13 +51,14 @@ def test_the_change_form_shows_the_reading_time(client, clinician_a, articles):
 
 
 def test_only_active_staff_can_be_named_as_reviewer(
-    client, clinician_a, front_desk_a, clinician_b, patient_user_a, articles
+    client, clinician_a, front_desk_a, manager_a, clinician_b, superuser, patient_user_a, articles
 ):
     User.objects.create_user(email="left@a.example", is_staff=True, is_active=False)
     client.force_login(clinician_a)
     form = client.get(f"{CHANGELIST}{articles['soreness'].pk}/change/").context["adminform"].form
     choices = set(form.fields["reviewed_by"].queryset)
-    assert choices == {clinician_a, front_desk_a, clinician_b}
+    # Every active staff account of the cast; not the one who left, no patient.
+    assert choices == {clinician_a, front_desk_a, manager_a, clinician_b, superuser}
 
 
 def test_a_patient_cannot_be_saved_as_reviewer(client, clinician_a, patient_user_a, articles):

@@ -8,7 +8,7 @@ CHANGELIST_QUERIES = 8
 
 
 @pytest.fixture
-def conditions(db):
+def conditions(empty_library):
     make_condition("pfps", name="Patellofemoral pain", where_it_hurts="Behind the kneecap.")
     make_condition("itbs", name="IT band syndrome", where_it_hurts="Outer side of the knee.")
 

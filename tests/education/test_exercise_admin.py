@@ -13,7 +13,7 @@ CHANGELIST_QUERIES = 10
 
 
 @pytest.fixture
-def exercises(db):
+def exercises(empty_library):
     pfps = make_condition("pfps", name="Patellofemoral pain")
     bridge = make_exercise("glute-bridge", name="Glute bridge")
     bridge.conditions.set([pfps])

@@ -54,7 +54,7 @@ def test_the_page_only_answers_get(client, patient_user_a, bridge):
     assert client.post(url(bridge)).status_code == 405
 
 
-def test_the_page_shows_the_instructions_and_the_dose(client, patient_user_a, db):
+def test_the_page_shows_the_instructions_and_the_dose(client, patient_user_a, empty_library):
     exercise = make_exercise(
         "clamshell",
         name="Clamshell",

@@ -42,7 +42,7 @@ def test_a_text_file_renamed_png_is_refused_and_nothing_is_saved(client, clinici
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["image"] == [NOT_A_PICTURE]
     assert NOT_A_PICTURE in response.text
-    assert not Exercise.objects.exists()
+    assert not Exercise.objects.filter(slug="side-plank").exists()  # the form's exercise
     assert list(media_root.iterdir()) == []
 
 
@@ -54,7 +54,7 @@ def test_a_file_over_5_mb_is_refused_with_its_size(client, clinician_a, media_ro
     assert response.context["adminform"].form.errors["image"] == [
         "The picture is 6.0\xa0MB. The largest allowed is 5.0\xa0MB."
     ]
-    assert not Exercise.objects.exists()
+    assert not Exercise.objects.filter(slug="side-plank").exists()  # the form's exercise
     assert list(media_root.iterdir()) == []
 
 
@@ -66,7 +66,7 @@ def test_a_picture_needs_a_description(client, clinician_a, media_root):
     assert response.context["adminform"].form.errors["image_alt"] == [
         "Describe the picture for screen readers."
     ]
-    assert not Exercise.objects.exists()
+    assert not Exercise.objects.filter(slug="side-plank").exists()  # the form's exercise
 
 
 def test_a_real_picture_is_accepted_and_stored_without_its_metadata(

@@ -45,7 +45,7 @@ def test_the_page_only_answers_get(client, clinician_a):
 
 
 @pytest.fixture
-def library(db):
+def library(empty_library):
     pfps = make_condition("pfps", name="Patellofemoral pain")
     itbs = make_condition("itbs", name="IT band syndrome")
     bridge = make_exercise("bridge", name="Glute bridge", body_region=Exercise.Region.HIP)

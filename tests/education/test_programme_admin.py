@@ -12,7 +12,7 @@ CHANGELIST_QUERIES = 10
 
 
 @pytest.fixture
-def programme(db):
+def programme(empty_library):
     exercises = [make_exercise(slug) for slug in ("quad-set", "glute-bridge", "clamshell")]
     programme = make_programme("settle", exercises, name="Settle")
     # Positions that disagree with creation order: the inline must follow positions.

@@ -10,6 +10,9 @@ from patients import handouts
 from patients.invitations import invitation_url, send_invitation
 from patients.models import Patient, Plan
 
+# Signed, time-stamped links are compared with what the page printed.
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 SIGN_IN = "http://127.0.0.1:8000/accounts/login/"
 
 
@@ -54,7 +57,8 @@ def test_an_invitation_that_no_longer_works_gives_the_sign_in_page(invited, plan
     assert access(plan_a).url == SIGN_IN
 
 
-def test_only_the_latest_invitation_counts(invited, plan_a):
+def test_only_the_latest_invitation_counts(invited, plan_a, frozen_clock):
+    frozen_clock.shift(dt.timedelta(minutes=5))
     newer = send_invitation(patient=plan_a.patient, sent_by=None)  # replaces `invited`
     assert access(plan_a).url == invitation_url(newer)
 

@@ -94,12 +94,6 @@ PLAN_BATCH_QUERIES = 11
 PATIENT_BATCH_QUERIES = 15
 
 
-@pytest.fixture
-def quick_pdf(monkeypatch):
-    """The page is rendered (every query made), but not laid out as a PDF: counting only."""
-    monkeypatch.setattr(handouts, "render_pdf", lambda html, base_url: b"%PDF-1.7 (not laid out)")
-
-
 def clinic_a_plans(clinic_a, clinician_a, count, prefix="batch"):
     return [
         make_plan(make_patient(f"{prefix}{n}@patients.example", clinic_a, clinician_a))

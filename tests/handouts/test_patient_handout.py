@@ -6,7 +6,7 @@ from education.models import Article
 from patients.models import Plan
 from patients.services import assign_articles, set_plan_status
 from tests.conftest import make_plan
-from tests.handouts.conftest import pdf_of, pdf_text, print_records
+from tests.handouts.conftest import pdf_of, pdf_text, print_records, quick_pdf_html
 
 
 def page_url(patient):
@@ -54,6 +54,8 @@ def test_the_print_page_shows_the_same_and_offers_the_pdf(client, clinician_a, p
 
 
 def test_a_patient_with_nothing_to_print_gets_a_plain_page(client, clinician_a, patient_a2):
+    patient_a2.plans.all().delete()  # no programme and no reading
+    patient_a2.article_assignments.all().delete()
     client.force_login(clinician_a)
     response = client.get(page_url(patient_a2))
     assert response.status_code == 200
@@ -62,9 +64,12 @@ def test_a_patient_with_nothing_to_print_gets_a_plain_page(client, clinician_a, 
 
 @pytest.mark.parametrize("role", ["clinician_a", "front_desk_a", "manager_a", "superuser"])
 @pytest.mark.parametrize("url", [page_url, pdf_url])
-def test_staff_of_the_patients_clinic_can_print(client, request, plan_a, role, url):
+def test_staff_of_the_patients_clinic_can_print(client, request, plan_a, role, url, quick_pdf):
     client.force_login(request.getfixturevalue(role))
-    assert client.get(url(plan_a.patient)).status_code == 200
+    response = client.get(url(plan_a.patient))
+    assert response.status_code == 200
+    handout = quick_pdf_html(response) if url is pdf_url else response.text
+    assert plan_a.title in handout
 
 
 @pytest.mark.parametrize("url", [page_url, pdf_url])
@@ -89,7 +94,9 @@ def test_post_is_not_allowed(client, clinician_a, plan_a, url):
     assert client.post(url(plan_a.patient)).status_code == 405
 
 
-def test_each_print_and_download_is_recorded_against_the_patient(client, front_desk_a, plan_a):
+def test_each_print_and_download_is_recorded_against_the_patient(
+    client, front_desk_a, plan_a, quick_pdf
+):
     client.force_login(front_desk_a)
     client.get(page_url(plan_a.patient))
     client.get(pdf_url(plan_a.patient))

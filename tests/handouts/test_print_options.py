@@ -54,9 +54,8 @@ def test_large_print_sets_every_line_at_16_points_or_more(client, clinician_a, p
     assert min(sizes) >= 16 - 0.01
 
 
-def test_regular_print_is_smaller(client, clinician_a, plan_a):
-    client.force_login(clinician_a)
-    sizes = font_sizes(pdf_of(client.get(pdf_url(plan_a))))
+def test_regular_print_is_smaller(plan_a_pdf, db):
+    sizes = font_sizes(pdf_of(plan_a_pdf))
     assert min(sizes) < 12
 
 

@@ -8,6 +8,9 @@ from django.contrib.messages import get_messages
 
 from patients.models import Plan, SessionLog
 
+# The session is dated the day the test expects, even at midnight.
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 
 @pytest.fixture
 def signed_in(client, patient_a):

@@ -12,6 +12,9 @@ from patients import services
 from patients.models import Plan, SessionLog
 from tests.conftest import make_pain_entry, make_plan
 
+# "Today" in the test and on the page is one day, even at midnight.
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 
 @pytest.fixture
 def signed_in(client, patient_a):

@@ -4,7 +4,11 @@ import os
 import secrets
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
+
+from django.core.management import call_command
+from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,6 +27,7 @@ def manage(*args, **env):
 
 
 def test_check_deploy_is_clean_with_production_settings():
+    # A real start-up with production settings, in a process of its own.
     result = manage(
         "check",
         "--deploy",
@@ -36,16 +41,25 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-def test_check_deploy_is_clean_behind_a_tls_proxy_with_redis():
-    result = manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
+def test_check_deploy_is_clean_behind_a_tls_proxy_with_redis(fresh_settings):
+    # The same checks in this process: the settings such an environment gives (where they
+    # differ from a development start-up) stand in for Django's while the checks run.
+    development = fresh_settings()
+    production = fresh_settings(
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="portal.example.com",
         DJANGO_BEHIND_TLS_PROXY="true",
         DJANGO_CACHE_URL="redis://127.0.0.1:6379/0",
     )
-    assert result.returncode == 0, result.stdout + result.stderr
+    changed = {
+        name: getattr(production, name)
+        for name in dir(production)
+        if name.isupper() and getattr(production, name) != getattr(development, name, None)
+    }
+    assert changed["SECURE_PROXY_SSL_HEADER"] == ("HTTP_X_FORWARDED_PROTO", "https")
+    assert changed["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    out = StringIO()
+    with override_settings(**changed):
+        call_command("check", "--deploy", "--fail-level", "WARNING", stdout=out, stderr=out)
+    assert "System check identified no issues (0 silenced)." in out.getvalue()

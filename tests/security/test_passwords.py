@@ -1,5 +1,5 @@
 import pytest
-from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.hashers import PBKDF2PasswordHasher, check_password, make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
@@ -20,8 +20,11 @@ def test_argon2_is_installed_and_works(settings):
 
 def test_hashes_made_before_argon2_still_work(settings):
     settings.PASSWORD_HASHERS = portal_settings.PASSWORD_HASHERS
-    old = make_password("knee-strong-2026", hasher="pbkdf2_sha256")
+    # As made years ago: PBKDF2, with the fewer rounds of the time (cheaper to check, too).
+    old = PBKDF2PasswordHasher().encode("knee-strong-2026", "oldsalt1234", iterations=20_000)
+    assert old.startswith("pbkdf2_sha256$20000$")
     assert check_password("knee-strong-2026", old)
+    assert not check_password("knee-strong-2025", old)
 
 
 def test_a_password_needs_ten_characters():
