@@ -5,6 +5,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# Debug is off unless asked for (clinic/settings.py): the commands for a checkout ask for it.
+DEV := DJANGO_DEBUG=true
 PIP := $(VENV)/bin/pip
 
 .PHONY: demo test install lint format check clean
@@ -22,9 +24,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.package-lock.json
 
 demo: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV) $(PY) manage.py migrate --noinput
+	$(DEV) $(PY) manage.py demo
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install
 	$(VENV)/bin/pytest
@@ -38,8 +40,8 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 check: install
-	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) manage.py check --fail-level WARNING
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEV) $(PY) manage.py check --fail-level WARNING
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles
@@ -48,5 +50,5 @@ clean:
 # from the code, then compiles django.mo; commit both, so a fresh clone needs no gettext.
 .PHONY: messages
 messages: install
-	$(PY) manage.py makemessages -l fr --ignore=$(VENV) --ignore=node_modules --ignore=staticfiles --no-obsolete
-	$(PY) manage.py compilemessages -l fr --ignore=$(VENV)
+	$(DEV) $(PY) manage.py makemessages -l fr --ignore=$(VENV) --ignore=node_modules --ignore=staticfiles --no-obsolete
+	$(DEV) $(PY) manage.py compilemessages -l fr --ignore=$(VENV)

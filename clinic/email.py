@@ -1,7 +1,9 @@
 """The portal's emails: plain text, in the recipient's language, never HTML-escaped."""
 
+import smtplib
+
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import BadHeaderError, EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -19,13 +21,21 @@ def render_email(template: str, context: dict, *, language: str) -> tuple[str, s
     return " ".join(subject.split()), body
 
 
+class EmailNotSent(Exception):
+    """The email did not leave: the mail server refused it or could not be reached."""
+
+
 def send_email(template: str, context: dict, *, to: str, language: str, headers=None) -> None:
-    """Render and send one email. Raises if the mail server refuses it: callers decide."""
+    """Render and send one email. Raises EmailNotSent if it did not leave: callers say so."""
     subject, body = render_email(template, context, language=language)
-    EmailMessage(
+    message = EmailMessage(
         subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
         headers=headers,
-    ).send()
+    )
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError, BadHeaderError) as error:
+        raise EmailNotSent(str(error) or type(error).__name__) from error

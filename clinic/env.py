@@ -7,6 +7,7 @@ stops start-up with a message instead of silently falling back to a default.
 import os
 import zoneinfo
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
@@ -80,3 +81,23 @@ def env_cache(name: str, default: str = "locmem://") -> dict:
     if scheme == "locmem":
         return {"BACKEND": CACHE_BACKENDS[scheme], "LOCATION": rest or "portal"}
     return {"BACKEND": CACHE_BACKENDS[scheme], "LOCATION": value}
+
+
+SQLITE_OPTIONS = {
+    # Readers alongside one writer (write-ahead log), and a writer that finds the database
+    # busy waits up to 20 seconds for its turn instead of failing at once.
+    "init_command": "PRAGMA journal_mode=WAL;",
+    "timeout": 20,
+    # Every transaction takes the write lock when it begins. Two that each read, then write
+    # (two check-offs of the same session at once) cannot deadlock: the second waits for
+    # the first, then sees what it saved.
+    "transaction_mode": "IMMEDIATE",
+}
+
+
+def database_config(url: str, *, conn_max_age: int) -> dict:
+    """A DATABASES entry from a URL; SQLite (the embedded default) set up for concurrent use."""
+    config = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config

@@ -5,8 +5,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import redirect, resolve_url
+from django.core.exceptions import BadRequest
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
@@ -157,6 +159,22 @@ class SessionTimeoutMiddleware:
         return redirect(settings.LOGIN_URL)
 
 
+class NoStoreWhenSettingCookiesMiddleware:
+    """A response that sets a cookie (a session, a CSRF token) is never stored by a browser
+    or a shared cache: a cache would hand that cookie to the next person. The pages of a
+    signed-in person are already `no-store` (SessionTimeoutMiddleware); this covers the
+    public ones, such as the sign-in and password-reset pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.cookies:
+            add_never_cache_headers(response)
+        return response
+
+
 class PermissionsPolicyMiddleware:
     """The Permissions-Policy header: browser features no page may use (PERMISSIONS_POLICY)."""
 
@@ -182,3 +200,70 @@ class AuditMiddleware(AuditlogMiddleware):
     @staticmethod
     def _get_remote_addr(request):
         return client_ip(request) or None
+
+
+NUL_REFUSED = _(
+    "The address or the form contained a character the portal does not accept (a null "
+    "character). Nothing was saved."
+)
+UNREADABLE_REFUSED = _(
+    "The form could not be read: its text is not in an encoding the portal understands. "
+    "Nothing was saved. Send it again from the portal's own page."
+)
+
+
+class UnreadableInputMiddleware:
+    """Refuse, with a 400 page, a request the portal cannot read safely.
+
+    A NUL character (which PostgreSQL can neither store nor compare) in the address, a
+    query-string value, a form field, an uploaded file's name or a cookie; or a form in a
+    charset Python cannot decode. Each would otherwise fail deep in a view, a form or the
+    database as a 500. Placed before the session is read: a forged session cookie is refused
+    before it reaches the database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reason = unreadable(request)
+        if reason is not None:
+            return refuse_input(request, reason)
+        return self.get_response(request)
+
+
+def unreadable(request):
+    """Why this request cannot be read, or None."""
+    try:
+        texts = [request.path, *_texts(request.GET), *_texts(request.COOKIES)]
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            texts += _texts(request.POST)
+            texts += [upload.name or "" for upload in request.FILES.values()]
+    except (BadRequest, UnicodeError, LookupError):
+        # A form in another charset than UTF-8 (Django refuses it), or one such as "idna"
+        # that Python knows but cannot decode the form with.
+        return UNREADABLE_REFUSED
+    if any("\x00" in text for text in texts):
+        return NUL_REFUSED
+    return None
+
+
+def _texts(data):
+    if hasattr(data, "lists"):
+        return [text for key, values in data.lists() for text in (key, *values)]
+    return [text for pair in data.items() for text in pair]
+
+
+def refuse_input(request, reason):
+    # The refused request goes no further (no session, no account): its page is the one
+    # shown to someone signed out, in the language the browser asks for.
+    with translation.override(translation.get_language_from_request(request)):
+        return render_refusal(request, reason)
+
+
+def render_refusal(request, reason=None):
+    """The 400 page. A request refused before the session was read is shown it as to
+    someone signed out."""
+    if not hasattr(request, "user"):
+        request.user = AnonymousUser()
+    return render(request, "400.html", {"reason": reason}, status=400)

@@ -1,3 +1,4 @@
+import unicodedata
 import zoneinfo
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -6,6 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from clinic.validators import validate_account_email, validate_single_line
 
 
 class UserManager(BaseUserManager):
@@ -45,8 +48,9 @@ class UserManager(BaseUserManager):
 
 
 def normalize_email(email: str) -> str:
-    # Patients type their address in every case imaginable; one account per address.
-    return (email or "").strip().lower()
+    # Patients type their address in every case imaginable, and a phone keyboard may give
+    # full-width or composed letters: one account per address, however it was typed.
+    return unicodedata.normalize("NFKC", email or "").strip().lower()
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -54,9 +58,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         ENGLISH = "en", _("English")
         FRENCH = "fr", _("French")
 
-    email = models.EmailField(_("email address"), unique=True)
-    first_name = models.CharField(_("first name"), max_length=150, blank=True)
-    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    email = models.EmailField(_("email address"), unique=True, validators=[validate_account_email])
+    first_name = models.CharField(
+        _("first name"), max_length=150, blank=True, validators=[validate_single_line]
+    )
+    last_name = models.CharField(
+        _("last name"), max_length=150, blank=True, validators=[validate_single_line]
+    )
     language = models.CharField(
         _("preferred language"),
         max_length=2,
@@ -97,6 +105,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         super().clean()
         self.email = normalize_email(self.email)
 
+    def save(self, *args, **kwargs):
+        # One Unicode form for names: "Rémy" typed with a combining accent is stored as the
+        # "Rémy" everyone else types, so a search finds it either way.
+        self.first_name = unicodedata.normalize("NFC", self.first_name)
+        self.last_name = unicodedata.normalize("NFC", self.last_name)
+        super().save(*args, **kwargs)
+
     def get_full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
 
@@ -110,13 +125,15 @@ def validate_time_zone(value):
 
 
 class Clinic(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    # In the subject of every alert and invitation email: one line.
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), unique=True)
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(
         _("phone"),
         max_length=40,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("Shown to patients who report a warning sign."),
     )
     email = models.EmailField(_("email"), blank=True)

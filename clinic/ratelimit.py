@@ -20,12 +20,25 @@ from clinic.security import client_ip
 
 LIMIT = 5
 WINDOW = 15 * 60
+# Failed sign-ins from one address, whatever the accounts tried, before it must wait: on top
+# of django-axes' lockout of one account from one address (5). High enough for a clinic's
+# patients behind one network address; low enough that trying account after account stops.
+SIGN_IN_FAILURES_PER_ADDRESS = 20
+
+
+def _cache_key(scope: str, key: str) -> str:
+    digest = hashlib.sha256(key.encode()).hexdigest()[:32]  # no address or email in the key
+    return f"ratelimit:{scope}:{digest}"
+
+
+def count(scope: str, key: str) -> int:
+    """How many requests were counted against `key` in its current window."""
+    return cache.get(_cache_key(scope, key), 0)
 
 
 def hit(scope: str, key: str, *, limit: int = LIMIT, window: int = WINDOW) -> bool:
     """Count one request against `key`; False once more than `limit` fell in the window."""
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]  # no address or email in the key
-    cache_key = f"ratelimit:{scope}:{digest}"
+    cache_key = _cache_key(scope, key)
     cache.add(cache_key, 0, timeout=window)  # opens the window; incr keeps its expiry
     try:
         count = cache.incr(cache_key)
@@ -59,9 +72,19 @@ def rate_limited(scope: str, *, target, limit: int = LIMIT, methods=("POST",)):
     return decorator
 
 
-def too_many_requests(request):
+def sign_in_refused(request) -> bool:
+    """Whether this address has failed to sign in too often lately, whatever the accounts."""
+    return count("sign_in_failures:ip", client_ip(request)) >= SIGN_IN_FAILURES_PER_ADDRESS
+
+
+def count_failed_sign_in(request) -> None:
+    hit("sign_in_failures:ip", client_ip(request), limit=SIGN_IN_FAILURES_PER_ADDRESS)
+
+
+def too_many_requests(request, message=None):
     minutes = WINDOW // 60
-    response = render(request, "429.html", {"minutes": minutes}, status=429)
+    context = {"minutes": minutes, "message": message}
+    response = render(request, "429.html", context, status=429)
     response["Retry-After"] = str(WINDOW)
     return response
 

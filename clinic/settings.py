@@ -8,16 +8,25 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from clinic.env import env_bool, env_cache, env_int, env_list, env_str, env_time_zone
+from clinic.env import (
+    database_config,
+    env_bool,
+    env_cache,
+    env_int,
+    env_list,
+    env_str,
+    env_time_zone,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: debug pages show the server's settings and environment, secret key
+# included. `make demo` and the test suite ask for it (DJANGO_DEBUG=true).
+DEBUG = env_bool("DJANGO_DEBUG", False)
 
 
 def _secret_key() -> str:
@@ -64,7 +73,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it sees the cookies every other one sets: a page that sets one is not cached.
+    "clinic.middleware.NoStoreWhenSettingCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before the session and every view: a NUL character or an undecodable form is a 400.
+    "clinic.middleware.UnreadableInputMiddleware",
     "csp.middleware.CSPMiddleware",
     "clinic.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -114,10 +127,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_config(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DJANGO_DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -205,9 +217,16 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Served over HTTPS: on a server (debug off), or wherever the redirect to HTTPS is asked for.
+HTTPS = not DEBUG or SECURE_SSL_REDIRECT
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    # A browser keeps a __Host- cookie only if this very host set it, Secure, for the whole
+    # site: a sibling subdomain (another clinic's site, say) cannot plant a session on ours.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG)

@@ -49,4 +49,5 @@ urlpatterns = [
     path("media/<path:path>", media.serve, name="media"),
 ]
 
+handler400 = "clinic.views.bad_request"
 handler500 = "clinic.views.server_error"

@@ -9,17 +9,33 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from clinic import resume
+from clinic import ratelimit, resume
 from clinic.forms import EmailAuthenticationForm
+from clinic.middleware import render_refusal
 
 
 class LoginView(auth_views.LoginView):
     form_class = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        # Refused before any password is checked: the address has tried too many accounts.
+        if ratelimit.sign_in_refused(request):
+            message = _(
+                "Too many sign-ins failed from your network. Please wait %(minutes)d minutes "
+                "and try again."
+            ) % {"minutes": ratelimit.WINDOW // 60}
+            return ratelimit.too_many_requests(request, message)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        ratelimit.count_failed_sign_in(self.request)
+        return super().form_invalid(form)
 
     def form_valid(self, form):
         response = super().form_valid(form)
@@ -32,6 +48,17 @@ class LoginView(auth_views.LoginView):
         if self.request.user.is_staff:
             return reverse("admin:index")
         return reverse("home")
+
+
+def bad_request(request, exception):
+    """The 400 handler: a request Django refused (a forged filter in the admin, a form too
+    large, a malformed upload). Shown as the portal's own page, saying nothing was changed."""
+    try:
+        return render_refusal(request)
+    except Exception:
+        # Rendering needs what a refused request may lack (its host, the session): then
+        # Django's own plain page.
+        return defaults.bad_request(request, exception)
 
 
 # Seconds a browser or proxy is asked to wait before retrying while the database is away.

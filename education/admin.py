@@ -1,13 +1,18 @@
-"""The library's admin. The library is shared by every clinic, so it is not clinic-scoped:
-the role permissions (clinic/roles.py) decide who edits it (clinicians and managers) and
-who only reads it (front desk).
+"""The library's admin. Every clinic reads the shipped library and changes none of it; a
+clinic's own items are its alone (clinic.access: `clinic_q`, `may_change`). The role
+permissions (clinic/roles.py) decide who edits (clinicians and managers) and who only
+reads (front desk). "Copy to my clinic" makes an editable copy of any item.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from clinic.access import scope_to_clinic, staff_clinic
+from clinic.admin import ClinicScopedMixin, ClinicScopedTabularInline, PortalAdminMixin
 from clinic.models import User
+from education import services
 from education.forms import ExerciseAdminForm, ProgrammeTemplateItemFormSet
 from education.models import (
     DOSE_FIELDS,
@@ -24,18 +29,91 @@ def condition_names(obj):
     return ", ".join(condition.name for condition in obj.conditions.all())
 
 
+class OwnerFilter(admin.SimpleListFilter):
+    title = _("library")
+    parameter_name = "owner"
+
+    def lookups(self, request, model_admin):
+        return [("shipped", _("Shipped with the portal")), ("clinic", _("Our clinic's own"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "shipped":
+            return queryset.filter(clinic__isnull=True)
+        if self.value() == "clinic":
+            return queryset.filter(clinic__isnull=False)
+        return queryset
+
+
+class LibraryAdmin(ClinicScopedMixin, PortalAdminMixin, admin.ModelAdmin):
+    """The shipped items and the clinic's own; the shipped ones open read-only."""
+
+    actions = ["copy_to_my_clinic"]
+
+    def get_list_select_related(self, request):
+        related = super().get_list_select_related(request)
+        return related if related is True else [*(related or []), "clinic"]
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "owner"]
+
+    def get_list_filter(self, request):
+        return [OwnerFilter, *super().get_list_filter(request)]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            # A clinic's new item is its own; a superuser without a clinic adds to the shipped
+            # library.
+            obj.clinic = staff_clinic(request.user)
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("library"), ordering="clinic__name")
+    def owner(self, obj):
+        return obj.clinic.name if obj.clinic_id else _("Shipped")
+
+    @admin.action(description=_("Copy to my clinic, to adapt"), permissions=["add"])
+    def copy_to_my_clinic(self, request, queryset):
+        clinic = staff_clinic(request.user)
+        if clinic is None:
+            self.message_user(
+                request, _("Only a clinic's staff can copy items to their clinic."), messages.ERROR
+            )
+            return
+        copies = [services.copy_to_clinic(item=item, clinic=clinic) for item in queryset]
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d copy made for %(clinic)s: %(names)s. Edit it to adapt it.",
+                "%(count)d copies made for %(clinic)s: %(names)s. Edit them to adapt them.",
+                len(copies),
+            )
+            % {
+                "count": len(copies),
+                "clinic": clinic.name,
+                "names": ", ".join(str(copy) for copy in copies),
+            },
+            messages.SUCCESS,
+        )
+
+
 @admin.register(Condition)
-class ConditionAdmin(admin.ModelAdmin):
+class ConditionAdmin(LibraryAdmin):
     list_display = ["name", "where_it_hurts"]
     search_fields = ["name", "where_it_hurts", "what_brings_it_on"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Exercise)
-class ExerciseAdmin(admin.ModelAdmin):
+class ExerciseAdmin(LibraryAdmin):
     form = ExerciseAdminForm
     list_display = ["name", "body_region", "difficulty", "conditions_column", "is_published"]
-    list_filter = ["is_published", "body_region", "conditions", "difficulty", "starting_position"]
+    # Conditions offered are those of the exercises listed: never another clinic's.
+    list_filter = [
+        "is_published",
+        "body_region",
+        ("conditions", admin.RelatedOnlyFieldListFilter),
+        "difficulty",
+        "starting_position",
+    ]
     search_fields = ["name", "slug", "purpose"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["conditions", "easier_variants"]
@@ -78,20 +156,28 @@ class ExerciseAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("conditions")
 
+    def get_object(self, request, object_id, from_field=None):
+        exercise = super().get_object(request, object_id, from_field)
+        if exercise is not None:
+            # Another clinic's exercise may name this one as easier: it is not shown.
+            harder = scope_to_clinic(exercise.harder_variants.order_by("name"), request.user)
+            exercise.harder_names = list(harder.values_list("name", flat=True))
+        return exercise
+
     @admin.display(description=_("conditions"))
     def conditions_column(self, obj):
         return condition_names(obj)
 
     @admin.display(description=_("harder variants"))
     def harder_variants_column(self, obj):
-        names = [exercise.name for exercise in obj.harder_variants.order_by("name")]
+        names = getattr(obj, "harder_names", [])
         return ", ".join(names) or _(
             "None yet. Add this exercise as an easier variant of a harder one."
         )
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(LibraryAdmin):
     list_display = [
         "title",
         "status",
@@ -100,7 +186,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "reviewed_by",
         "reviewed_on",
     ]
-    list_filter = ["status", "conditions", "reviewed_on"]
+    list_filter = ["status", ("conditions", admin.RelatedOnlyFieldListFilter), "reviewed_on"]
     list_select_related = ["reviewed_by"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
@@ -121,11 +207,12 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "reviewed_by":
-            kwargs["queryset"] = User.objects.filter(is_staff=True, is_active=True)
+            # A clinical review is a clinician's (or a manager's), of the clinic's own staff.
+            kwargs["queryset"] = User.objects.clinicians()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ProgrammeTemplateItemInline(admin.TabularInline):
+class ProgrammeTemplateItemInline(ClinicScopedTabularInline):
     model = ProgrammeTemplateItem
     formset = ProgrammeTemplateItemFormSet
     fields = ["position", "exercise", *DOSE_FIELDS, "note"]
@@ -139,9 +226,9 @@ class ProgrammeTemplateItemInline(admin.TabularInline):
 
 
 @admin.register(ProgrammeTemplate)
-class ProgrammeTemplateAdmin(admin.ModelAdmin):
+class ProgrammeTemplateAdmin(LibraryAdmin):
     list_display = ["name", "phase_label", "condition", "exercise_count"]
-    list_filter = ["condition", "phase_label"]
+    list_filter = [("condition", admin.RelatedOnlyFieldListFilter), "phase_label"]
     list_select_related = ["condition"]
     search_fields = ["name", "purpose"]
     prepopulated_fields = {"slug": ["name"]}

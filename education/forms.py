@@ -1,3 +1,5 @@
+import unicodedata
+
 from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
@@ -33,8 +35,9 @@ class LibrarySearchForm(forms.Form):
         help_text=_("Applies to exercises, and to templates through their exercises."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["condition"].queryset = Condition.objects.for_staff(user).order_by("name")
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_class = "library-search"
@@ -53,7 +56,8 @@ class LibrarySearchForm(forms.Form):
         """The cleaned filters, as keyword arguments for the querysets' search()."""
         data = self.cleaned_data
         return {
-            "q": data["q"].strip(),
+            # One Unicode form: "Rémy" typed with a combining accent matches as typed.
+            "q": unicodedata.normalize("NFC", data["q"].strip()),
             "condition": data["condition"],
             "region": data["region"],
         }

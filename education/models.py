@@ -13,6 +13,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from clinic.access import clinic_q, staff_clinic, user_clinic
+from clinic.models import Clinic
 from education.access import is_library_staff
 from education.markdown import render_markdown, word_count
 
@@ -185,24 +187,72 @@ class DoseOverrideColumns(models.Model):
         return Dose(**values)
 
 
-class PublishedQuerySet(models.QuerySet):
+def owner_field():
+    """The clinic a library item belongs to; none for the items shipped with the portal."""
+    return models.ForeignKey(
+        Clinic,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("clinic"),
+        help_text=_("Empty for the library shipped with the portal, which no clinic changes."),
+    )
+
+
+class LibraryItem(models.Model):
+    """What every library model shares: an owning clinic, or none for the shipped library.
+
+    A shipped item is read by every clinic and changed by none (a clinic copies it to adapt
+    it: `education.services.copy_to_clinic`); an item a clinic creates is that clinic's
+    alone, unseen by any other clinic's staff or patients (`clinic.access.clinic_q`).
+    """
+
+    clinic = owner_field()
+
+    clinic_lookup = "clinic"
+    shared_without_clinic = True
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_shipped(self) -> bool:
+        return self.clinic_id is None
+
+
+class LibraryQuerySet(models.QuerySet):
+    def for_clinic(self, clinic):
+        """What a clinic's staff and patients may see: the shipped items and its own."""
+        return self.filter(clinic_q(self.model, clinic))
+
+    def for_staff(self, user):
+        """Staff: their clinic's view of the library; a superuser's is all of it."""
+        return self if user.is_superuser else self.for_clinic(staff_clinic(user))
+
+
+class PublishedQuerySet(LibraryQuerySet):
     def published(self):
         """What a patient may ever see: the one rule, `published_q` on the model."""
         return self.filter(self.model.published_q())
 
     def visible_to(self, user):
-        """Clinic staff may preview drafts; patients see published items only."""
+        """Clinic staff may preview their clinic's drafts; everyone else sees the published
+        items of their own clinic (a patient's) and the shipped ones."""
         if is_library_staff(user):
-            return self
-        return self.published()
+            return self.for_staff(user)
+        return self.for_clinic(user_clinic(user)).published()
 
 
-class Condition(models.Model):
+class Condition(LibraryItem):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), unique=True)
     where_it_hurts = models.TextField(_("where it hurts"))
     what_brings_it_on = models.TextField(_("what brings it on"))
     summary = models.TextField(_("summary"))
+
+    objects = LibraryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("condition")
@@ -248,7 +298,7 @@ class ExerciseQuerySet(PublishedQuerySet):
         return qs
 
 
-class Exercise(DoseColumns):
+class Exercise(LibraryItem, DoseColumns):
     class Region(models.TextChoices):
         KNEE = "knee", _("Knee")
         HIP = "hip", _("Hip")
@@ -371,7 +421,7 @@ class ArticleQuerySet(PublishedQuerySet):
         return qs
 
 
-class Article(models.Model):
+class Article(LibraryItem):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -434,7 +484,7 @@ class Article(models.Model):
         return self.status != self.Status.PUBLISHED
 
 
-class ProgrammeTemplateQuerySet(models.QuerySet):
+class ProgrammeTemplateQuerySet(LibraryQuerySet):
     def for_library(self):
         return self.select_related("condition").order_by("name")
 
@@ -476,7 +526,7 @@ class ProgrammeTemplateQuerySet(models.QuerySet):
         )
 
 
-class ProgrammeTemplate(models.Model):
+class ProgrammeTemplate(LibraryItem):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), unique=True)
     purpose = models.TextField(_("purpose"))
@@ -514,6 +564,10 @@ class ProgrammeTemplateItem(DoseOverrideColumns):
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     note = models.CharField(_("note"), max_length=300, blank=True)
+
+    # The template's: shipped, or one clinic's.
+    clinic_lookup = "template__clinic"
+    shared_without_clinic = True
 
     class Meta(DoseOverrideColumns.Meta):
         verbose_name = _("programme exercise")

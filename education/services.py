@@ -1,5 +1,6 @@
 from django.db import transaction
 
+from clinic.models import Clinic
 from clinic.services import upsert
 from education.content.articles import ARTICLES
 from education.content.conditions import CONDITIONS
@@ -20,14 +21,21 @@ EXERCISE_FIELDS = (
 )  # fmt: skip
 
 
+# The shipped library has no clinic: every clinic reads it, none changes it.
+SHIPPED = {"clinic": None}
+
+
 @transaction.atomic
 def load_library() -> dict[str, int]:
-    """Create or update the shipped library, matched by slug. Running it twice changes nothing."""
+    """Create or update the shipped library, matched by slug. Running it twice changes nothing.
+
+    Only shipped items are created or changed; a clinic's own items are never touched.
+    """
     conditions = {}
     for data in CONDITIONS:
         conditions[data["slug"]] = upsert(
             Condition,
-            lookup={"slug": data["slug"]},
+            lookup={"slug": data["slug"], **SHIPPED},
             values={k: data[k] for k in ("name", "where_it_hurts", "what_brings_it_on", "summary")},
         )
 
@@ -40,7 +48,7 @@ def load_library() -> dict[str, int]:
             mistakes="\n".join(data["mistakes"]),
             is_published=True,
         )
-        exercise = upsert(Exercise, lookup={"slug": data["slug"]}, values=defaults)
+        exercise = upsert(Exercise, lookup={"slug": data["slug"], **SHIPPED}, values=defaults)
         exercise.conditions.set([conditions[slug] for slug in data["conditions"]])
         exercises[data["slug"]] = exercise
     for data in EXERCISES:
@@ -50,7 +58,7 @@ def load_library() -> dict[str, int]:
     for data in ARTICLES:
         article = upsert(
             Article,
-            lookup={"slug": data["slug"]},
+            lookup={"slug": data["slug"], **SHIPPED},
             values={
                 "title": data["title"],
                 "summary": data["summary"],
@@ -64,7 +72,7 @@ def load_library() -> dict[str, int]:
     for data in PROGRAMMES:
         template = upsert(
             ProgrammeTemplate,
-            lookup={"slug": data["slug"]},
+            lookup={"slug": data["slug"], **SHIPPED},
             values={
                 "name": data["name"],
                 "purpose": data["purpose"],
@@ -96,3 +104,43 @@ def _sync_items(template, items, exercises):
             },
         )
     template.items.filter(position__gt=len(items)).delete()
+
+
+SLUG_LENGTH = 50  # SlugField's
+
+
+@transaction.atomic
+def copy_to_clinic(
+    *, item: Condition | Exercise | Article | ProgrammeTemplate, clinic: Clinic
+) -> Condition | Exercise | Article | ProgrammeTemplate:
+    """An editable copy of a library item for `clinic`, which then changes it as it likes.
+
+    The same content and links (conditions, easier variants, a template's exercises and
+    articles), under a slug of its own. Row by row: each row is a plain save.
+    """
+    model = type(item)
+    copy = model.objects.get(pk=item.pk)
+    copy.pk = None
+    copy._state.adding = True
+    copy.clinic = clinic
+    copy.slug = _free_slug(model, f"{item.slug}-{clinic.slug}")
+    copy.save()
+    for field in model._meta.many_to_many:
+        getattr(copy, field.name).set(getattr(item, field.name).all())
+    if isinstance(item, ProgrammeTemplate):
+        for template_item in item.items.order_by("position", "pk"):
+            template_item.pk = None
+            template_item._state.adding = True
+            template_item.template = copy
+            template_item.save()
+    return copy
+
+
+def _free_slug(model, wanted: str) -> str:
+    base = wanted[:SLUG_LENGTH].rstrip("-")
+    slug, number = base, 1
+    while model.objects.filter(slug=slug).exists():
+        number += 1
+        suffix = f"-{number}"
+        slug = base[: SLUG_LENGTH - len(suffix)].rstrip("-") + suffix
+    return slug

@@ -9,15 +9,18 @@ from education.models import Article, Exercise, ProgrammeTemplate
 @require_GET
 @library_staff_only
 def index(request):
-    form = LibrarySearchForm(request.GET)
+    user = request.user
+    form = LibrarySearchForm(request.GET, user=user)
     exercises, articles, programmes = [], [], []
     if form.is_valid():
         filters = form.filters()
-        exercises = list(Exercise.objects.for_library().search(**filters))
+        exercises = list(Exercise.objects.for_staff(user).for_library().search(**filters))
         articles = list(
-            Article.objects.for_library().search(q=filters["q"], condition=filters["condition"])
+            Article.objects.for_staff(user)
+            .for_library()
+            .search(q=filters["q"], condition=filters["condition"])
         )
-        programmes = list(ProgrammeTemplate.objects.for_library().search(**filters))
+        programmes = list(ProgrammeTemplate.objects.for_staff(user).for_library().search(**filters))
     return render(
         request,
         "education/index.html",
@@ -57,5 +60,7 @@ def article(request, slug):
 @require_GET
 @library_staff_only
 def programme(request, slug):
-    programme = get_object_or_404(ProgrammeTemplate.objects.for_detail(), slug=slug)
+    programme = get_object_or_404(
+        ProgrammeTemplate.objects.for_staff(request.user).for_detail(), slug=slug
+    )
     return render(request, "education/programme.html", {"programme": programme})

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from clinic.admin import parse_id
 from education.models import ProgrammeTemplate
 from patients import handouts, services
 from patients.forms_admin import (
@@ -52,15 +53,18 @@ def assign_programme(request, model_admin, object_id):
     """Pick a template (a GET), then tailor its doses and dates (the POST)."""
     patient = _object(request, model_admin, object_id, "patients.add_plan")
     today = patient.clinic.today()
-    template_id = (request.POST or request.GET).get("template", "")
+    templates = ProgrammeTemplate.objects.for_clinic(patient.clinic)
+    # An id that is not one (junk, "²", too large to store) picks no template.
+    template_id = parse_id(ProgrammeTemplate, (request.POST or request.GET).get("template", ""))
     template = (
-        ProgrammeTemplate.objects.for_assignment().filter(pk=template_id).first()
-        if template_id.isascii() and template_id.isdigit()
+        templates.for_assignment().filter(pk=template_id).first()
+        if template_id is not None
         else None
     )
     items = list(template.items.all()) if template else []
     form = AssignProgrammeForm(
         request.POST or None,
+        clinic=patient.clinic,
         initial={
             "template": template,
             "start_date": today,
@@ -103,13 +107,13 @@ def assign_programme(request, model_admin, object_id):
         formset=formset,
         rows=list(zip(items, formset.forms, strict=True)),
         template_chosen=template,
-        templates=ProgrammeTemplate.objects.for_library(),
+        templates=templates.for_library(),
     )
 
 
 def assign_articles(request, model_admin, object_id):
     patient = _object(request, model_admin, object_id, "patients.add_articleassignment")
-    form = AssignArticlesForm(request.POST or None)
+    form = AssignArticlesForm(request.POST or None, clinic=patient.clinic)
     if request.method == "POST" and form.is_valid():
         created = services.assign_articles(
             patient=patient, articles=form.cleaned_data["articles"], assigned_by=request.user
@@ -132,13 +136,30 @@ def assign_articles(request, model_admin, object_id):
 
 def send_patient_invitation(request, model_admin, object_id):
     patient = _object(request, model_admin, object_id, "patients.add_invitation")
-    send_invitation(patient=patient, sent_by=request.user)
-    model_admin.message_user(
-        request,
-        _("Invitation sent to %(email)s.") % {"email": patient.user.email},
-        messages.SUCCESS,
-    )
+    invitation = send_invitation(patient=patient, sent_by=request.user)
+    if invitation.email_error is None:
+        model_admin.message_user(
+            request,
+            _("Invitation sent to %(email)s.") % {"email": patient.user.email},
+            messages.SUCCESS,
+        )
+    else:
+        model_admin.message_user(request, not_sent_message([patient]), messages.ERROR)
     return redirect(_change_url(patient))
+
+
+def not_sent_message(patients) -> str:
+    """What staff are told when invitation emails did not leave (the mail server refused
+    them or could not be reached)."""
+    return ngettext(
+        "The invitation email to %(emails)s was not sent: the mail server did not accept it. "
+        "The new link works: print the patient's handout to give it to them, or try again "
+        "later.",
+        "The invitation emails to %(emails)s were not sent: the mail server did not accept "
+        "them. The new links work: print the patients' handouts to give them to them, or try "
+        "again later.",
+        len(patients),
+    ) % {"emails": ", ".join(patient.user.email for patient in patients)}
 
 
 def acknowledge_alert(request, model_admin, object_id):

@@ -4,11 +4,14 @@ from django import forms
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from clinic.models import User, normalize_email
+from clinic.forms import clean_account_email
+from clinic.models import User
+from clinic.validators import validate_account_email, validate_single_line
 from education.models import DOSE_FIELDS, Article, ProgrammeTemplate
-from patients.models import Alert, Patient, PlanItem
+from patients.models import Alert, Patient, Plan, PlanItem
 
 
 class PatientAdminForm(forms.ModelForm):
@@ -26,9 +29,17 @@ class PatientAdminForm(forms.ModelForm):
         "is_active",
     )
 
-    email = forms.EmailField(label=_("Email address"), help_text=_("The patient signs in with it."))
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("The patient signs in with it."),
+        validators=[validate_account_email],
+    )
+    first_name = forms.CharField(
+        label=_("First name"), max_length=150, validators=[validate_single_line]
+    )
+    last_name = forms.CharField(
+        label=_("Last name"), max_length=150, validators=[validate_single_line]
+    )
     language = forms.ChoiceField(label=_("Preferred language"), choices=User.Language.choices)
 
     class Meta:
@@ -58,16 +69,68 @@ class PatientAdminForm(forms.ModelForm):
             )
 
     def clean_email(self):
-        email = normalize_email(self.cleaned_data["email"])
-        others = User.objects.filter(email=email)
-        if not self.instance._state.adding:
-            others = others.exclude(pk=self.instance.user_id)
-        if others.exists():
-            raise ValidationError(_("Another account already uses this email address."))
-        return email
+        user = None if self.instance._state.adding else self.instance.user
+        return clean_account_email(self.cleaned_data["email"], user=user)
 
     def account_values(self):
         return {f: self.cleaned_data[f] for f in ("email", "first_name", "last_name", "language")}
+
+
+class PlanAdminForm(forms.ModelForm):
+    """A plan and its exercises, saved only over the version the editor opened.
+
+    Two clinicians who open the same plan and save one after the other would otherwise
+    overwrite each other without a word. The version opened travels in a hidden field; if
+    the plan has changed since (a save, a pause, a new version of an exercise), the second
+    save is refused with what happened, and everything the second person typed is kept in
+    the form. The hidden field then holds the plan's current version: saving again, after
+    checking, keeps their changes.
+    """
+
+    # Text, not a number: a forged value is a conflict like any other, shown at the top.
+    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Plan
+        fields = ["patient", "title", "status", "start_date", "review_date", "message"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance._state.adding:
+            self.fields["opened_version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if self.instance._state.adding or "opened_version" not in self.fields:
+            return data
+        # Locked until this save ends: a save that passed this check cannot be overtaken.
+        current = Plan.objects.select_for_update().filter(pk=self.instance.pk).first()
+        opened = self.data.get(self.add_prefix("opened_version"), "")
+        if current is not None and opened != str(current.version):
+            self.data = self.data.copy()
+            self.data[self.add_prefix("opened_version")] = str(current.version)
+            raise ValidationError(conflict_message(current), code="conflict")
+        return data
+
+
+def conflict_message(plan: Plan) -> str:
+    revision = plan.revisions.select_related("created_by").order_by("-number").first()
+    who = revision.created_by if revision is not None and revision.created_by else None
+    when = timezone.localtime(plan.updated_at)
+    values = {
+        "who": who or _("someone"),
+        "when": formats.date_format(when, "SHORT_DATETIME_FORMAT"),
+        "version": plan.version,
+    }
+    return (
+        _(
+            "This plan changed since you opened it: %(who)s saved it on %(when)s (it is now "
+            "version %(version)s). Nothing you typed was saved, and it is all still below. "
+            "Open the plan in another tab to see it as it is now, then save again to keep "
+            "your changes."
+        )
+        % values
+    )
 
 
 class AssignProgrammeForm(forms.Form):
@@ -86,6 +149,13 @@ class AssignProgrammeForm(forms.Form):
     assign_articles = forms.BooleanField(
         label=_("Also assign the template's articles"), required=False, initial=True
     )
+
+    def __init__(self, *args, clinic, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The patient's clinic's templates: the shipped ones and its own.
+        self.fields["template"].queryset = ProgrammeTemplate.objects.for_clinic(clinic).order_by(
+            "name"
+        )
 
     def clean(self):
         data = super().clean()
@@ -125,9 +195,16 @@ ItemDoseFormSet = formset_factory(ItemDoseForm, extra=0)
 class AssignArticlesForm(forms.Form):
     articles = forms.ModelMultipleChoiceField(
         label=_("Articles"),
-        queryset=Article.objects.published().order_by("title"),
+        queryset=Article.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(self, *args, clinic, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What the patient may read: published, shipped or their own clinic's.
+        self.fields["articles"].queryset = (
+            Article.objects.for_clinic(clinic).published().order_by("title")
+        )
 
 
 class AcknowledgeAlertForm(forms.Form):

@@ -6,6 +6,7 @@ handout can print the same link as the email without the portal storing a secret
 """
 
 import datetime as dt
+import logging
 
 from django.conf import settings
 from django.core import signing
@@ -13,9 +14,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from clinic.email import send_email
+from clinic.email import EmailNotSent, send_email
 from clinic.models import User
 from patients.models import Invitation, Patient
+
+logger = logging.getLogger(__name__)
 
 SALT = "patients.invitation"
 MAX_FAILED_CHECKS = 5
@@ -39,18 +42,33 @@ def invitation_from_token(token: str) -> Invitation | None:
     )
 
 
-@transaction.atomic
 def send_invitation(*, patient: Patient, sent_by: User | None) -> Invitation:
-    """Email a new link, replacing any earlier one that has not been used."""
+    """A new link, replacing any earlier one that has not been used, and its email.
+
+    The email is sent once the invitation is saved, and `invitation.email_error` says
+    whether it left: None if it did, else what the mail server said. Either way the link
+    works (the patient's handout prints it). Call it outside a transaction.
+    """
+    invitation = _new_invitation(patient=patient, sent_by=sent_by)
+    try:
+        email_invitation(invitation)
+    except EmailNotSent as error:
+        logger.warning("Invitation %s not emailed: %s", invitation.pk, error)
+        invitation.email_error = str(error)
+    else:
+        invitation.email_error = None
+    return invitation
+
+
+@transaction.atomic
+def _new_invitation(*, patient: Patient, sent_by: User | None) -> Invitation:
     now = timezone.now()
     patient.invitations.filter(used_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
-    invitation = Invitation.objects.create(
+    return Invitation.objects.create(
         patient=patient,
         created_by=sent_by,
         expires_at=now + dt.timedelta(days=settings.PATIENT_INVITATION_DAYS),
     )
-    transaction.on_commit(lambda: email_invitation(invitation), robust=True)
-    return invitation
 
 
 def email_invitation(invitation: Invitation) -> None:

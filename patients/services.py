@@ -112,6 +112,8 @@ def create_plan_from_template(
 
     `dose_changes` maps an item's position to the dose values tailored for this patient.
     """
+    if not _in_library_of(template, patient):
+        raise ValueError("This template is another clinic's.")
     dose_changes = dose_changes or {}
     items = []
     for item in template.items.select_related("exercise").order_by("position"):
@@ -177,6 +179,9 @@ def plan_snapshot(plan: Plan) -> dict:
                 "id": str(item.pk),
                 "exercise": item.exercise.name,
                 "note": item.note,
+                # Not told to the patient, but a change all the same: a new version, so that
+                # an editor who opened the plan before it does not overwrite it.
+                "show_variants": item.show_variants,
                 **item.dose.values(),
             }
             for item in items
@@ -225,6 +230,11 @@ def mark_plan_seen(plan: Plan) -> None:
     refresh_patient_summary(plan.patient_id)  # Today's "what changed" box goes
 
 
+def _in_library_of(item, patient: Patient) -> bool:
+    """Whether a library item is one the patient's clinic may give: shipped, or its own."""
+    return item.clinic_id is None or item.clinic_id == patient.clinic_id
+
+
 # --- Articles ------------------------------------------------------------------------------
 
 
@@ -233,6 +243,9 @@ def assign_articles(
     *, patient: Patient, articles: Iterable[Article], assigned_by: User | None
 ) -> list[ArticleAssignment]:
     """Give the patient these articles to read; an article already given stays as it was."""
+    articles = list(articles)
+    if not all(_in_library_of(article, patient) for article in articles):
+        raise ValueError("One of these articles is another clinic's.")
     have = set(patient.article_assignments.values_list("article_id", flat=True))
     # Row by row, not bulk_create: each assignment is in the audit trail.
     made = [

@@ -151,7 +151,7 @@ def plan_exercise(request, plan_id, item_id):
         item = get_object_or_404(
             PlanItem.objects.for_exercise_page(patient), plan_id=plan_id, pk=item_id
         )
-        item.load_variants()
+        item.load_variants(patient.clinic)
         context = {"item": item, "plan": item.plan}
         return item.exercise.name, "patients/fragments/plan_exercise.html", context
 

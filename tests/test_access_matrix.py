@@ -282,7 +282,7 @@ def test_posting_to_another_patients_plan_is_not_found_and_saves_nothing(
     sign_in(client, request, actor, world)
     url = reverse("patients:session_done", kwargs={"plan_id": world["plan_id"]})
     assert client.post(url).status_code == 404
-    assert not SessionLog.objects.exists()
+    assert not SessionLog.objects.filter(plan_id=world["plan_id"]).exists()
 
 
 @pytest.mark.parametrize("actor", ["account_only", *sorted(STAFF_ACTORS)])
@@ -306,3 +306,36 @@ def test_an_exercise_of_another_plan_is_not_found_under_mine(client, request, wo
     other_item = world["plans"]["same"].items.first()
     response = client.get(f"/plans/{world['plan_id']}/exercises/{other_item.pk}/")
     assert response.status_code == 404
+
+
+# A clinic's own library items (education.models.LibraryItem): for its staff and patients
+# alone. Clinic B owns these; the matrix's actors are mostly of clinic A.
+OWN_LIBRARY = {
+    "education:exercise": "b-own-exercise",
+    "education:article": "b-own-article",
+    "education:programme": "b-own-programme",
+}
+CLINIC_B = {"patient_other_clinic", "clinician_b", "superuser"}
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+@pytest.mark.parametrize("name", list(OWN_LIBRARY))
+def test_another_clinics_library_items_answer_each_person_exactly(
+    client, request, world, clinic_b, actor, name
+):
+    from tests.education.conftest import make_article, make_exercise, make_programme
+
+    exercise = make_exercise("b-own-exercise", clinic=clinic_b)
+    make_article("b-own-article", clinic=clinic_b)
+    make_programme("b-own-programme", [exercise], clinic=clinic_b)
+    sign_in(client, request, actor, world)
+    response = client.get(reverse(name, args=[OWN_LIBRARY[name]]))
+    if actor == "anonymous":
+        status = 302
+    elif actor not in CLINIC_B:
+        status = 404  # another clinic's: not found, whoever asks
+    elif name == "education:programme" and actor not in STAFF_ACTORS:
+        status = 404  # templates are for staff
+    else:
+        status = 200
+    assert response.status_code == status

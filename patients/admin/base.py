@@ -5,8 +5,14 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from clinic.admin import ClinicScopedAdmin
+from clinic.admin import ClinicScopedAdmin, isolated
 from patients import admin_views, handouts
+
+
+@admin.display(description=_("patient"), ordering="patient__user__last_name")
+def patient_name(obj):
+    """The list column of a row's patient, their name isolated (clinic.admin.isolated)."""
+    return isolated(obj.patient)
 
 
 def sees_clinical_data(request) -> bool:

@@ -1,22 +1,23 @@
 """What patients record about their pain, and the alerts it raises."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from clinic.access import scope_to_clinic
-from clinic.admin import BigListMixin, ClinicScopedAdmin, recent_filter
+from clinic.admin import BigListMixin, ClinicScopedAdmin, parse_id, recent_filter
 from patients import admin_views, selectors, services
-from patients.admin.base import ReadOnlyAdmin
+from patients.admin.base import ReadOnlyAdmin, patient_name
 from patients.forms_admin import AcknowledgeActionForm, AcknowledgeAlertForm
-from patients.models import Alert, PainEntry
+from patients.models import Alert, PainEntry, Patient
 
 
 @admin.register(PainEntry)
 class PainEntryAdmin(BigListMixin, ReadOnlyAdmin):
-    list_display = ["patient", "score", "recorded_at", "context", "location", "knee"]
+    list_display = [patient_name, "score", "recorded_at", "context", "location", "knee"]
     # A question the patient left unanswered (only a score or a warning sign is required).
     empty_value_display = _("not said")
     list_select_related = ["patient__user"]
@@ -51,19 +52,25 @@ class AlertStatusFilter(admin.SimpleListFilter):
 
 
 class AlertPatientFilter(admin.SimpleListFilter):
+    """One patient's alerts, reached from the patient list's alert count (`?patient=`)."""
+
     title = _("patient")
     parameter_name = "patient"
 
     def lookups(self, request, model_admin):
-        return []  # reached from the patient list's alert count, not offered as a list
+        if self.value() is None:
+            return []  # not offered as a list: one patient's alerts are reached by their count
+        pk = parse_id(Patient, self.value())
+        patients = scope_to_clinic(Patient.objects.filter(pk=pk), request.user) if pk else []
+        choices = [(str(patient.pk), str(patient)) for patient in patients]
+        if not choices:
+            raise IncorrectLookupParameters(f"not a patient of this clinic: {self.value()!r}")
+        return choices
 
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(patient_id=self.value())
         return queryset
-
-    def has_output(self):
-        return False
 
 
 class AlertReasonFilter(admin.SimpleListFilter):
@@ -86,7 +93,7 @@ ALERT_REASONS = ("warning_sign", "high_score", "rising")
 class AlertAdmin(BigListMixin, ClinicScopedAdmin):
     # The entry's time, not also the alert's: they are the same minute (and a column costs
     # every row of the page).
-    list_display = ["patient", "reasons_column", "score", "recorded_at", "status"]
+    list_display = [patient_name, "reasons_column", "score", "recorded_at", "status"]
     list_display_links = ["reasons_column"]
     list_filter = [AlertStatusFilter, AlertReasonFilter, AlertPatientFilter]
     list_select_related = ["patient__user", "pain_entry", "acknowledged_by"]

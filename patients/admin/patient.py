@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.contrib import admin, messages
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -15,10 +15,15 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from clinic.access import scope_to_clinic, staff_clinic
-from clinic.admin import ClinicScopedAdmin
+from clinic.admin import ClinicScopedAdmin, PortalChangeList, isolated
 from clinic.models import User
 from patients import admin_views, handouts, selectors, services
-from patients.admin.base import HandoutAdminMixin, ReadOnlyAdmin, sees_clinical_data
+from patients.admin.base import (
+    HandoutAdminMixin,
+    ReadOnlyAdmin,
+    patient_name,
+    sees_clinical_data,
+)
 from patients.forms_admin import PatientAdminForm
 from patients.invitations import send_invitation
 from patients.models import Invitation, Patient
@@ -38,9 +43,12 @@ class ClinicianFilter(admin.SimpleListFilter):
         return [(str(user.pk), str(user)) for user in staff.order_by("last_name")]
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(clinician_id=self.value())
-        return queryset
+        if self.value() is None:
+            return queryset
+        if self.value() not in {pk for pk, _name in self.lookup_choices}:
+            # Only the clinicians offered: any other value is a wrong filter (a 400 page).
+            raise IncorrectLookupParameters(f"not a clinician of this clinic: {self.value()!r}")
+        return queryset.filter(clinician_id=self.value())
 
 
 class OpenAlertsFilter(admin.SimpleListFilter):
@@ -76,7 +84,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PatientChangeList(ChangeList):
+class PatientChangeList(PortalChangeList):
     def get_results(self, request):
         super().get_results(request)
         if request.method == "POST":
@@ -98,7 +106,8 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
     handout_order = ("user__last_name", "user__first_name", "pk")
 
     def get_queryset(self, request):
-        return scope_to_clinic(Patient.objects.for_admin_list(), request.user)
+        # Scoped by ClinicScopedAdmin, then given the list's columns.
+        return super().get_queryset(request).for_admin_list()
 
     def get_changelist(self, request, **kwargs):
         return PatientChangeList
@@ -169,11 +178,11 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
 
     @admin.display(description=_("name and email"), ordering="user__last_name")
     def name(self, obj):
-        # <bdi>: a name is shown as typed, never reordering what is around it.
+        # Shown isolated (<bdi>): a name is shown as typed, never reordering what is near it.
         return format_html(
-            "<bdi>{}</bdi><br><small><bdi>{}</bdi></small>",
-            obj.user.get_full_name() or "–",
-            obj.user.email,
+            "{}<br><small>{}</small>",
+            isolated(obj.user.get_full_name() or "–"),
+            isolated(obj.user.email),
         )
 
     @admin.display(description=_("active plan"))
@@ -214,16 +223,21 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
 
     @admin.action(description=_("Send invitation to the selected patients"), permissions=["invite"])
     def send_invitations(self, request, queryset):
-        sent = 0
+        sent, not_sent = 0, []
         for patient in queryset.select_related("user"):
-            send_invitation(patient=patient, sent_by=request.user)
-            sent += 1
-        self.message_user(
-            request,
-            ngettext("Invitation sent to %d patient.", "Invitations sent to %d patients.", sent)
-            % sent,
-            messages.SUCCESS,
-        )
+            if send_invitation(patient=patient, sent_by=request.user).email_error is None:
+                sent += 1
+            else:
+                not_sent.append(patient)
+        if sent:
+            self.message_user(
+                request,
+                ngettext("Invitation sent to %d patient.", "Invitations sent to %d patients.", sent)
+                % sent,
+                messages.SUCCESS,
+            )
+        if not_sent:
+            self.message_user(request, admin_views.not_sent_message(not_sent), messages.ERROR)
 
     def has_invite_permission(self, request):
         return request.user.has_perm("patients.add_invitation")
@@ -265,6 +279,6 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(ReadOnlyAdmin):
-    list_display = ["patient", "created_by", "created_at", "expires_at", "used_at", "revoked_at"]
+    list_display = [patient_name, "created_by", "created_at", "expires_at", "used_at", "revoked_at"]
     list_select_related = ["patient__user", "created_by"]
     search_fields = ["patient__user__first_name", "patient__user__last_name"]

@@ -11,7 +11,8 @@ from clinic.admin import (
 )
 from education.models import DOSE_FIELDS
 from patients import handouts, services
-from patients.admin.base import HandoutAdminMixin, ReadOnlyAdmin
+from patients.admin.base import HandoutAdminMixin, ReadOnlyAdmin, patient_name
+from patients.forms_admin import PlanAdminForm
 from patients.models import ArticleAssignment, Plan, PlanItem, SessionLog
 
 
@@ -40,11 +41,12 @@ class PlanItemInline(ClinicScopedTabularInline):
 
 @admin.register(Plan)
 class PlanAdmin(RefreshesPatientOnDelete, HandoutAdminMixin, ClinicScopedAdmin):
-    list_display = ["title", "patient", "status", "start_date", "review_date", "version"]
+    list_display = ["title", patient_name, "status", "start_date", "review_date", "version"]
     list_filter = ["status"]
     list_select_related = ["patient__user"]
     search_fields = ["title", "patient__user__first_name", "patient__user__last_name"]
     autocomplete_fields = ["patient"]
+    form = PlanAdminForm
     fields = ["patient", "title", "status", "start_date", "review_date", "message", "template"]
     readonly_fields = ["template"]
     inlines = [PlanItemInline]
@@ -55,6 +57,12 @@ class PlanAdmin(RefreshesPatientOnDelete, HandoutAdminMixin, ClinicScopedAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A plan stays with the patient it was made for.
         return ["template", "patient"] if obj else ["template"]
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and self.has_change_permission(request, obj):
+            fields.append("opened_version")  # the version this editor opened (PlanAdminForm)
+        return fields
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -95,7 +103,7 @@ class ArticleAssignmentAdmin(RefreshesPatientOnDelete, ClinicScopedAdmin):
     """Who was given what to read. Articles are given from the patient's page ("Assign
     articles", through the service, published articles only); here they can be taken back."""
 
-    list_display = ["article", "patient", "assigned_by", "assigned_at", "first_read_at"]
+    list_display = ["article", patient_name, "assigned_by", "assigned_at", "first_read_at"]
     list_select_related = ["article", "patient__user", "assigned_by"]
     search_fields = ["article__title", "patient__user__first_name", "patient__user__last_name"]
     fields = ["patient", "article", "assigned_by", "assigned_at", "first_read_at"]
@@ -109,7 +117,7 @@ class ArticleAssignmentAdmin(RefreshesPatientOnDelete, ClinicScopedAdmin):
 
 @admin.register(SessionLog)
 class SessionLogAdmin(BigListMixin, ReadOnlyAdmin):
-    list_display = ["patient", "plan", "date", "effort"]
+    list_display = [patient_name, "plan", "date", "effort"]
     list_filter = [recent_filter("date")]
     list_select_related = ["patient__user", "plan"]
     search_fields = ["patient__user__first_name", "patient__user__last_name"]

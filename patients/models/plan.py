@@ -230,15 +230,16 @@ class PlanItem(DoseColumns):
     def __str__(self):
         return f"{self.exercise} ({self.plan})"
 
-    def load_variants(self) -> None:
-        """The exercise page: the published easier and harder variants, one query each.
+    def load_variants(self, clinic) -> None:
+        """The exercise page: the published easier and harder variants the patient's clinic
+        may show (shipped, or its own), one query each.
 
         Only for an item that offers them (`show_variants`, off by default): prefetching them
         for every item cost two of the page's five queries and a quarter of its time
         (bench/patient_pages.py), for lists the template never shows.
         """
         if self.show_variants:
-            variants = Exercise.objects.published().order_by("name")
+            variants = Exercise.objects.for_clinic(clinic).published().order_by("name")
             models.prefetch_related_objects(
                 [self.exercise],
                 models.Prefetch("easier_variants", queryset=variants),

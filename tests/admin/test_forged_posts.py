@@ -92,6 +92,7 @@ def test_an_inline_row_of_another_clinics_plan_is_refused(client, clinician_a, p
         plan_a.patient,
         title=plan_a.title,
         start_date=plan_a.start_date.isoformat(),
+        opened_version=str(plan_a.version),
         **{
             "items-TOTAL_FORMS": "1",
             "items-INITIAL_FORMS": "1",

@@ -285,6 +285,7 @@ def test_editing_a_plan_keeps_a_new_revision(client, clinician_a, plan_a):
         "start_date": plan_a.start_date.isoformat(),
         "review_date": "",
         "message": "New message",
+        "opened_version": str(plan_a.version),
         "items-TOTAL_FORMS": str(len(items)),
         "items-INITIAL_FORMS": str(len(items)),
     }

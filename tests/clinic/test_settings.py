@@ -189,7 +189,7 @@ def test_settings_refuse_a_malformed_boolean(fresh_settings):
 
 def test_settings_refuse_an_unknown_time_zone(fresh_settings):
     with pytest.raises(ImproperlyConfigured, match="'Mars/Olympus' is not a known time zone"):
-        fresh_settings(DJANGO_TIME_ZONE="Mars/Olympus")
+        fresh_settings(DJANGO_DEBUG="true", DJANGO_TIME_ZONE="Mars/Olympus")
 
 
 def test_settings_refuse_a_secret_key_missing_with_debug_off(fresh_settings):
@@ -204,6 +204,23 @@ def test_production_settings_take_the_secret_key_and_hosts_given(fresh_settings)
     assert settings.DEBUG is False
     assert settings.SECRET_KEY == "x" * 60
     assert settings.ALLOWED_HOSTS == ["portal.example"]
+
+
+def test_debug_is_off_unless_asked_for(fresh_settings):
+    # A server started without DJANGO_DEBUG shows no debug pages (they print the
+    # environment, secret key included): without a key it does not start at all.
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY must be set"):
+        fresh_settings()
+    settings = fresh_settings(DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="portal.example")
+    assert settings.DEBUG is False
+
+
+@pytest.mark.parametrize(("asked", "debug"), [("true", True), ("1", True), ("false", False)])
+def test_debug_is_on_only_when_asked_for(fresh_settings, asked, debug):
+    settings = fresh_settings(
+        DJANGO_DEBUG=asked, DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="portal.example"
+    )
+    assert settings.DEBUG is debug
 
 
 def test_the_portal_refuses_to_start_without_a_secret_key_when_debug_is_off():

@@ -88,8 +88,8 @@ def test_a_real_picture_is_accepted_and_stored_without_its_metadata(
     assert b"Elm Street" not in (media_root / exercise.image.name).read_bytes()
 
 
-def test_a_picture_can_be_added_on_the_change_form(client, clinician_a, media_root):
-    exercise = make_exercise("side-plank", name="Side plank")
+def test_a_picture_can_be_added_on_the_change_form(client, clinic_a, clinician_a, media_root):
+    exercise = make_exercise("side-plank", name="Side plank", clinic=clinic_a)
     client.force_login(clinician_a)
     response = client.post(
         f"/admin/education/exercise/{exercise.pk}/change/",
@@ -102,9 +102,11 @@ def test_a_picture_can_be_added_on_the_change_form(client, clinician_a, media_ro
 
 
 def test_the_change_form_refuses_a_non_picture_and_keeps_the_old_one(
-    client, clinician_a, media_root
+    client, clinic_a, clinician_a, media_root
 ):
-    exercise = make_exercise("side-plank", image="exercises/old.png", image_alt="Old picture")
+    exercise = make_exercise(
+        "side-plank", image="exercises/old.png", image_alt="Old picture", clinic=clinic_a
+    )
     client.force_login(clinician_a)
     response = client.post(
         f"/admin/education/exercise/{exercise.pk}/change/",
@@ -120,3 +122,66 @@ def jpeg_bytes():
     out = io.BytesIO()
     Image.new("RGB", (20, 20), "white").save(out, format="JPEG")
     return out.getvalue()
+
+
+def srgb_profile():
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+def picture_with_everything(fmt, mode="RGB"):
+    """A picture carrying every kind of metadata its format can: a JPEG comment with PHP in
+    it, EXIF with a GPS position and an orientation (turned a quarter), XMP, a colour
+    profile, PNG text chunks."""
+    image = Image.new(mode, (40, 20), "steelblue")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: turn 90° to show upright
+    exif[0x010E] = "Home of A. Patient"  # ImageDescription
+    exif[0x8825] = {1: "N", 2: (45.0, 25.0, 12.0)}  # GPS
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "taken at 12 Elm Street")
+    text.add_itxt("Description", "GPS 45.25N", zip=True)
+    out = io.BytesIO()
+    image.save(
+        out,
+        format=fmt,
+        comment=b"<?php system($_GET['c']); ?>",
+        exif=exif,
+        xmp=b"<x:xmpmeta>Elm Street XMP</x:xmpmeta>",
+        icc_profile=srgb_profile(),
+        pnginfo=text,
+    )
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "mode", "name", "content_type"),
+    [
+        ("JPEG", "RGB", "plank.jpg", "image/jpeg"),
+        ("JPEG", "L", "plank.jpeg", "image/jpeg"),
+        ("PNG", "RGB", "plank.png", "image/png"),
+        ("PNG", "RGBA", "plank.png", "image/png"),
+        ("PNG", "P", "plank.png", "image/png"),
+        ("WEBP", "RGB", "plank.webp", "image/webp"),
+    ],
+)
+def test_every_kind_of_metadata_is_stripped_and_the_picture_stays_upright(
+    client, clinician_a, media_root, fmt, mode, name, content_type
+):
+    client.force_login(clinician_a)
+    sent = picture_with_everything(fmt, mode)
+    assert b"Elm Street" in sent or fmt == "PNG"  # Pillow writes PNG text compressed
+    response = client.post(ADD_URL, exercise_form(image=upload(name, sent, content_type)))
+    assert response.status_code == 302
+    exercise = Exercise.objects.get(slug="side-plank")
+    stored_bytes = (media_root / exercise.image.name).read_bytes()
+    for secret in (b"<?php", b"Elm Street", b"Patient", b"GPS", b"xmpmeta", b"sRGB"):
+        assert secret not in stored_bytes
+    with Image.open(exercise.image.path) as stored:
+        stored.load()
+        assert stored.format == fmt
+        assert stored.size == (20, 40)  # the orientation applied to the pixels
+        found = {"comment", "exif", "xmp", "icc_profile", "Comment", "Description"}
+        assert found & set(stored.info) == set()
+        assert dict(stored.getexif()) == {}

@@ -12,9 +12,10 @@ CHANGELIST_QUERIES = 10
 
 
 @pytest.fixture
-def programme(empty_library):
+def programme(empty_library, clinic_a):
     exercises = [make_exercise(slug) for slug in ("quad-set", "glute-bridge", "clamshell")]
-    programme = make_programme("settle", exercises, name="Settle")
+    # Clinic A's own template, of shipped exercises: its clinicians may change it.
+    programme = make_programme("settle", exercises, name="Settle", clinic=clinic_a)
     # Positions that disagree with creation order: the inline must follow positions.
     ProgrammeTemplateItem.objects.filter(exercise__slug="quad-set").update(position=5)
     return programme

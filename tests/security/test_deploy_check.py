@@ -44,7 +44,7 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_check_deploy_is_clean_behind_a_tls_proxy_with_redis(fresh_settings):
     # The same checks in this process: the settings such an environment gives (where they
     # differ from a development start-up) stand in for Django's while the checks run.
-    development = fresh_settings()
+    development = fresh_settings(DJANGO_DEBUG="true")
     production = fresh_settings(
         DJANGO_DEBUG="false",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),

@@ -1,4 +1,5 @@
-"""Password-reset and invitation POSTs: a fixed window per client address and per target."""
+"""Password-reset and invitation POSTs, and failed sign-ins: a fixed window per client address
+and per target."""
 
 import re
 from datetime import timedelta
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from clinic.env import env_cache
 from patients.invitations import invitation_url, send_invitation
+from tests.conftest import PASSWORD, make_user
 
 RESET = "/accounts/password/reset/"
 TOO_MANY = "This page was asked for too many times. Please wait 15 minutes and try again."
@@ -167,3 +169,61 @@ def test_an_unknown_cache_url_stops_start_up(monkeypatch, url):
 
 def test_the_redis_client_is_installed_for_the_redis_cache():
     import redis  # noqa: F401 - DJANGO_CACHE_URL=redis://... needs it at run time
+
+
+# --- Sign-in: failures per address, across accounts (django-axes locks one account) ------
+
+WRONG = "not-the-password"
+WRONG = "not-the-password"
+SIGN_IN_REFUSED = "Too many sign-ins failed from your network. Please wait 15 minutes"
+
+
+def sign_in(client, email, password=WRONG, **extra):
+    return client.post("/accounts/login/", {"username": email, "password": password}, **extra)
+
+
+@pytest.mark.parametrize("kind", ["unknown", "real", "malformed"])
+def test_twenty_failed_sign_ins_from_one_address_stop_the_next_whatever_the_accounts(
+    client, patient_a, kind
+):
+    tried = {
+        "unknown": [f"person{n}@patients.example" for n in range(20)],
+        "real": [make_user(f"real{n}@patients.example").email for n in range(20)],
+        "malformed": [f"not-an-address-{n}" for n in range(20)],
+    }[kind]
+    for email in tried:
+        assert sign_in(client, email).status_code == 200  # the form again, with its error
+    # Even the right password for yet another account is refused, unchecked.
+    response = sign_in(client, "ada@patients.example", PASSWORD)
+    assert response.status_code == 429
+    assert SIGN_IN_REFUSED in response.text
+    assert response["Retry-After"] == "900"
+    assert "_auth_user_id" not in client.session
+
+
+def test_thirty_accounts_tried_from_one_address_are_slowed_down(client, db):
+    statuses = [sign_in(client, f"person{n}@patients.example").status_code for n in range(30)]
+    assert statuses == [200] * 20 + [429] * 10
+
+
+def test_failures_from_one_address_do_not_stop_another(client, patient_a):
+    for n in range(21):
+        sign_in(client, f"person{n}@patients.example", REMOTE_ADDR="203.0.113.7")
+    response = sign_in(client, "ada@patients.example", PASSWORD, REMOTE_ADDR="203.0.113.8")
+    assert response.status_code == 302
+
+
+def test_successful_sign_ins_are_not_counted(client, patient_a):
+    for _ in range(25):
+        assert sign_in(client, "ada@patients.example", PASSWORD).status_code == 302
+        client.logout()
+
+
+def test_the_address_may_try_again_after_fifteen_minutes(client, patient_a):
+    start = timezone.localtime()
+    for n in range(20):
+        sign_in(client, f"person{n}@patients.example")
+    with time_machine.travel(start + timedelta(minutes=14), tick=False):
+        assert sign_in(client, "ada@patients.example", PASSWORD).status_code == 429
+    with time_machine.travel(start + timedelta(minutes=16), tick=False):
+        assert sign_in(client, "ada@patients.example", PASSWORD).status_code == 302
