@@ -92,7 +92,12 @@ REDIS_TIMEOUTS = {"socket_connect_timeout": "2", "socket_timeout": "5"}
 def env_tasks(name: str, *, queue: str) -> tuple[dict, dict]:
     """TASKS and RQ_QUEUES from one variable: `database` (the default) for the queue in the
     portal's own database, or `redis://host:6379/N` (or `rediss://`) for RQ workers."""
-    value = env_str(name, "database") or "database"
+    return tasks_config(env_str(name, "database") or "database", queue=queue, name=name)
+
+
+def tasks_config(value: str, *, queue: str, name: str = "DJANGO_TASKS_URL") -> tuple[dict, dict]:
+    if len(queue) > 32:
+        raise ImproperlyConfigured(f"The task queue's name {queue!r} is longer than 32 letters.")
     if value == "database":
         backend = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": [queue]}
         return {"default": backend}, {}

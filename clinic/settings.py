@@ -270,6 +270,10 @@ TASKS, RQ_QUEUES = env_tasks("DJANGO_TASKS_URL", queue=TASKS_QUEUE)
 # Seconds between a failed email and its next attempt: after the first failure, the second...
 # then the last one again (patients.outbox). Not from the environment.
 OUTBOX_RETRY_DELAYS = (60, 120, 300, 600, 1200, 1800)
+# Seconds a worker holds an email it is sending before another may take it over (a worker
+# that died): well beyond the longest a send can take, each step of the mail conversation
+# taking up to EMAIL_TIMEOUT, so that a slow send is never taken for a dead worker.
+OUTBOX_LEASE_SECONDS = 10 * EMAIL_TIMEOUT
 # Jobs go to Redis when enqueued (the portal enqueues after its transactions commit).
 RQ = {"COMMIT_MODE": "auto"}
 RQ_SHOW_ADMIN_LINK = False

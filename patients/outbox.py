@@ -56,10 +56,8 @@ DEFAULT_MAX_ATTEMPTS = 5
 
 
 def lease() -> dt.timedelta:
-    """How long a worker holds a message it is sending before another may take it: well
-    beyond the longest a send can take (each step of the mail conversation may take up to
-    EMAIL_TIMEOUT), so that a slow send is never taken for a dead worker."""
-    return dt.timedelta(seconds=10 * settings.EMAIL_TIMEOUT)
+    """How long a worker holds a message it is sending (settings.OUTBOX_LEASE_SECONDS)."""
+    return dt.timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
 
 
 def max_attempts(kind: str) -> int:

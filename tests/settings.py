@@ -23,3 +23,7 @@ TASKS = {
         "QUEUES": [TASKS_QUEUE],  # noqa: F405
     }
 }
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: the workers tests/tasks/ starts (their own processes) read it too.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".pytest-db.sqlite3")}  # noqa: F405

@@ -228,7 +228,8 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
         return format_html("{}/10 <small>({})</small>", score, f"{when:%Y-%m-%d}")
 
     # Shown as counted now for this page's rows; sorted by the count the services and the
-    # nightly job keep on the patient (no active plan: last either way).
+    # nightly job keep on the patient: the lowest first, patients without a plan after them
+    # (and the exact reverse when the column is sorted the other way).
     @admin.display(
         description=_("adherence, 7 days"), ordering=F("adherence_percent").asc(nulls_last=True)
     )
