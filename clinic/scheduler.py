@@ -18,8 +18,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import close_old_connections
-
 logger = logging.getLogger(__name__)
 
 
@@ -54,7 +52,6 @@ def run_due(*, now: dt.datetime, last_runs: dict[str, dt.datetime]) -> dict[str,
         if last is not None and now - last < job.every:
             continue
         last_runs[job.name] = now
-        close_old_connections()
         try:
             done[job.name] = job.run(now=now)
         except Exception:

@@ -5,6 +5,7 @@ import threading
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 from django.utils import timezone
 
 from clinic import scheduler
@@ -33,6 +34,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Scheduler started: {len(scheduler.JOBS)} periodic jobs.")
         while True:
             started = time.monotonic()
+            if last_runs:
+                # As between two requests: a connection the database dropped is replaced.
+                close_old_connections()
             done = scheduler.run_due(now=timezone.now(), last_runs=last_runs)
             if verbosity > 1 or (verbosity and any(done.values())):
                 summary = ", ".join(f"{name.rsplit('.', 1)[1]}: {n}" for name, n in done.items())
