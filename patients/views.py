@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -396,8 +396,8 @@ def reminder_settings(request):
 
 
 UNSUBSCRIBED = {
-    reminders.REMINDER: _lazy("exercise reminders"),
-    reminders.NUDGE: _lazy("emails about sessions you have missed"),
+    reminders.REMINDER: gettext_lazy("exercise reminders"),
+    reminders.NUDGE: gettext_lazy("emails about sessions you have missed"),
 }
 
 

@@ -104,7 +104,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("claimed_until", models.DateTimeField(blank=True, editable=False, null=True)),
-                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="time sent")),
             ],
             options={
                 "verbose_name": "outgoing message",

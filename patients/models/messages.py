@@ -157,7 +157,7 @@ class OutgoingMessage(models.Model):
     # Until when the worker that took it may still be sending it; after that, a worker
     # that died is assumed, and it is delivered again (patients.outbox).
     claimed_until = models.DateTimeField(null=True, blank=True, editable=False)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("time sent"), null=True, blank=True)
 
     objects = OutgoingMessageQuerySet.as_manager()
 

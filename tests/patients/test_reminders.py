@@ -177,7 +177,7 @@ def test_the_database_refuses_a_second_reminder_for_the_same_day(alex, frozen_cl
     ("language", "subject", "today"),
     [
         ("en", "Clinic A: time for your exercises", "Open Today"),
-        ("fr", "Clinic A : c’est l’heure de vos exercices", "Ouvrez Aujourd’hui"),
+        ("fr", "Clinic A : c'est l'heure de vos exercices", "Ouvrez Aujourd'hui"),
     ],
 )
 def test_the_email_is_in_the_patients_language_links_to_today_and_holds_no_health_details(
