@@ -248,6 +248,7 @@ def queue_inactivity_nudges(*, now: dt.datetime) -> int:
             .exclude(reminder_preference__nudges=False)
             .exclude(Exists(nudged))
             .select_related("user")
+            .order_by()
         )
         for patient in patients:
             count += bool(
