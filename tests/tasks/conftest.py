@@ -124,17 +124,13 @@ def remove_queue_keys(url: str, queue: str) -> None:
 
     client = redis.Redis.from_url(url)
     keys = list(client.scan_iter(match=f"rq:*{queue}*"))
-    job_ids = set()
-    for key in keys:
-        if client.type(key) == b"zset":
-            job_ids.update(client.zrange(key, 0, -1))
-        elif client.type(key) == b"list":
-            job_ids.update(client.lrange(key, 0, -1))
-    for job_id in job_ids:
-        job_id = job_id.decode()
-        keys += [f"rq:job:{job_id}", f"rq:results:{job_id}", f"rq:job:{job_id}:dependents"]
+    for key in client.scan_iter(match="rq:job:*"):
+        if client.type(key) == b"hash" and client.hget(key, "origin") == queue.encode():
+            job_id = key.decode().removeprefix("rq:job:")
+            keys += [key, f"rq:results:{job_id}", f"rq:job:{job_id}:dependents"]
     if keys:
         client.delete(*keys)
+    client.srem("rq:queues", f"rq:queue:{queue}")
 
 
 @pytest.fixture(params=BACKENDS)
