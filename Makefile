@@ -1,5 +1,6 @@
 # The two commands the README promises:
-#   make demo   set up, load the demo data and serve the portal at http://127.0.0.1:8000
+#   make demo   set up, load the demo data and run the portal at http://127.0.0.1:8000, with
+#               its worker and scheduler (Ctrl-C stops all three)
 #   make test   run the test suite (SQLite; set DATABASE_URL for PostgreSQL)
 
 PYTHON ?= python3
@@ -7,6 +8,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # Debug is off unless asked for (clinic/settings.py): the commands for a checkout ask for it.
 DEV := DJANGO_DEBUG=true
+# The demo server's port: make demo DEMO_PORT=8001 when 8000 is taken.
+DEMO_PORT ?= 8000
 PIP := $(VENV)/bin/pip
 
 .PHONY: demo test install lint format check clean
@@ -23,10 +26,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.package-lock.json
 
+# The demo's emails are files in sent-emails/ (one per email), unless the environment says
+# otherwise (DJANGO_EMAIL_BACKEND, DJANGO_EMAIL_FILE_PATH).
+demo: export DJANGO_EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
 demo: install
 	$(DEV) $(PY) manage.py migrate --noinput
 	$(DEV) $(PY) manage.py demo
-	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Emails: $${DJANGO_EMAIL_FILE_PATH:-sent-emails/} ($$DJANGO_EMAIL_BACKEND)"
+	@# The web server, the worker and the scheduler together; Ctrl-C (or any of them ending)
+	@# stops all three.
+	@trap 'kill $$worker $$scheduler 2>/dev/null; wait' EXIT INT TERM; \
+	$(DEV) $(PY) manage.py worker & worker=$$!; \
+	$(DEV) $(PY) manage.py scheduler & scheduler=$$!; \
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:$(DEMO_PORT)
 
 test: install
 	$(VENV)/bin/pytest

@@ -24,6 +24,8 @@ from django_otp.plugins.otp_static.admin import StaticDeviceAdmin
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 
 from clinic.access import is_clinic_scoped, may_change, scope_to_clinic, staff_clinic
 from clinic.audit import record_access, trail_for_clinic
@@ -334,14 +336,22 @@ class UserAdmin(ClinicScopedMixin, PortalAdminMixin, DjangoUserAdmin):
 
 @admin.register(Clinic)
 class ClinicAdmin(ClinicScopedAdmin):
-    list_display = ["name", "phone", "email", "time_zone", "alert_threshold"]
+    list_display = [
+        "name",
+        "phone",
+        "email",
+        "time_zone",
+        "alert_threshold",
+        "escalation_hours",
+        "inactivity_days",
+    ]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(StaffMembership)
 class StaffMembershipAdmin(ClinicScopedAdmin):
-    list_display = ["user", "role", "clinic"]
+    list_display = ["user", "role", "clinic", "weekly_digest"]
     list_filter = ["role"]
     list_select_related = ["user", "clinic"]
     search_fields = ["user__email", "user__first_name", "user__last_name"]
@@ -355,7 +365,7 @@ class StaffMembershipAdmin(ClinicScopedAdmin):
 
     def save_model(self, request, obj, form, change):
         clinic = obj.clinic if request.user.is_superuser else staff_clinic(request.user)
-        set_staff_role(user=obj.user, clinic=clinic, role=obj.role)
+        set_staff_role(user=obj.user, clinic=clinic, role=obj.role, weekly_digest=obj.weekly_digest)
 
 
 admin.site.unregister(AuditLogEntry)
@@ -423,6 +433,8 @@ for _model, _admin_class in [
     (Group, DjangoGroupAdmin),
     (TOTPDevice, TOTPDeviceAdmin),
     (StaticDevice, StaticDeviceAdmin),
+    # The task queue's rows (superusers only: no role has their permissions).
+    (DBTaskResult, DBTaskResultAdmin),
 ]:
     admin.site.unregister(_model)
     admin.site.register(_model, type(_admin_class.__name__, (PortalAdminMixin, _admin_class), {}))

@@ -83,6 +83,36 @@ def env_cache(name: str, default: str = "locmem://") -> dict:
     return {"BACKEND": CACHE_BACKENDS[scheme], "LOCATION": value}
 
 
+# Redis connections of the task queue give up rather than hang: a patient's request that
+# enqueues an email after commit must never wait on an unreachable Redis (the scheduler's
+# sweep enqueues again what could not be enqueued then).
+REDIS_TIMEOUTS = {"socket_connect_timeout": "2", "socket_timeout": "5"}
+
+
+def env_tasks(name: str, *, queue: str) -> tuple[dict, dict]:
+    """TASKS and RQ_QUEUES from one variable: `database` (the default) for the queue in the
+    portal's own database, or `redis://host:6379/N` (or `rediss://`) for RQ workers."""
+    return tasks_config(env_str(name, "database") or "database", queue=queue, name=name)
+
+
+def tasks_config(value: str, *, queue: str, name: str = "DJANGO_TASKS_URL") -> tuple[dict, dict]:
+    if len(queue) > 32:
+        raise ImproperlyConfigured(f"The task queue's name {queue!r} is longer than 32 letters.")
+    if value == "database":
+        backend = {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": [queue]}
+        return {"default": backend}, {}
+    scheme, sep, _rest = value.partition("://")
+    if not sep or scheme not in ("redis", "rediss"):
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a task queue. Use database (the portal's own database, "
+            "the default) or redis://host:6379/0 (or rediss://) for Redis-backed workers."
+        )
+    query = "&".join(f"{key}={v}" for key, v in REDIS_TIMEOUTS.items() if f"{key}=" not in value)
+    url = value + ("&" if "?" in value else "?") + query if query else value
+    backend = {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [queue]}
+    return {"default": backend}, {queue: {"URL": url, "DEFAULT_TIMEOUT": 300}}
+
+
 SQLITE_OPTIONS = {
     # Readers alongside one writer (write-ahead log), and a writer that finds the database
     # busy waits up to 20 seconds for its turn instead of failing at once.

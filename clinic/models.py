@@ -149,6 +149,24 @@ class Clinic(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
         help_text=_("A pain score at or above this raises an alert for the clinician."),
     )
+    escalation_hours = models.PositiveSmallIntegerField(
+        _("escalate alerts after (hours)"),
+        default=4,
+        validators=[MinValueValidator(1), MaxValueValidator(72)],
+        help_text=_(
+            "An alert nobody has acknowledged this many hours after it was raised (on the "
+            "clinic's clock) is emailed to the clinic's managers, once."
+        ),
+    )
+    inactivity_days = models.PositiveSmallIntegerField(
+        _("nudge patients inactive for (days)"),
+        default=7,
+        validators=[MinValueValidator(2), MaxValueValidator(60)],
+        help_text=_(
+            "A patient with an active plan and no session logged for this many days gets "
+            'one gentle email, and appears under the patient list\'s "inactive" filter.'
+        ),
+    )
 
     clinic_lookup = "pk"
 
@@ -160,7 +178,15 @@ class Clinic(models.Model):
             models.CheckConstraint(
                 condition=models.Q(alert_threshold__gte=1, alert_threshold__lte=10),
                 name="clinic_clinic_alert_threshold_range",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(escalation_hours__gte=1, escalation_hours__lte=72),
+                name="clinic_clinic_escalation_hours_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(inactivity_days__gte=2, inactivity_days__lte=60),
+                name="clinic_clinic_inactivity_days_range",
+            ),
         ]
 
     def __str__(self):
@@ -193,6 +219,14 @@ class StaffMembership(models.Model):
         Clinic, on_delete=models.PROTECT, related_name="staff", verbose_name=_("clinic")
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    weekly_digest = models.BooleanField(
+        _("weekly digest"),
+        default=False,
+        help_text=_(
+            "Every Monday morning, an email counting this person's patients who have been "
+            "inactive or have open alerts (no names, no health details)."
+        ),
+    )
 
     clinic_lookup = "clinic"
 

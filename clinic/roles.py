@@ -29,6 +29,9 @@ _CLINICIAN_PERMISSIONS = (
     | _crud("patients", "patient", "plan", "planitem", "articleassignment")
     | _crud("patients", "painentry", "sessionlog", "planrevision", actions=("view",))
     | _crud("patients", "alert", actions=("view", "change"))
+    # What the portal emailed (kind, to whom, when, how it went): no health details in it,
+    # but whose alerts and reminders went out is for the clinical staff.
+    | _crud("patients", "outgoingmessage", actions=("view",))
     | _crud("patients", "invitation", actions=("view", "add"))
     | {"patients.print_handout"}
 )

@@ -6,11 +6,15 @@ from clinic.roles import GROUP_NAMES
 
 
 @transaction.atomic
-def set_staff_role(*, user: User, clinic: Clinic, role: str) -> StaffMembership:
-    """Place a user in a clinic's staff with one role, and nothing else."""
-    membership, _ = StaffMembership.objects.update_or_create(
-        user=user, defaults={"clinic": clinic, "role": role}
-    )
+def set_staff_role(
+    *, user: User, clinic: Clinic, role: str, weekly_digest: bool | None = None
+) -> StaffMembership:
+    """Place a user in a clinic's staff with one role, and nothing else (and, if given,
+    whether they receive the weekly digest)."""
+    values = {"clinic": clinic, "role": role}
+    if weekly_digest is not None:
+        values["weekly_digest"] = weekly_digest
+    membership, _ = StaffMembership.objects.update_or_create(user=user, defaults=values)
     if not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])

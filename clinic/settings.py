@@ -19,6 +19,7 @@ from clinic.env import (
     env_int,
     env_list,
     env_str,
+    env_tasks,
     env_time_zone,
 )
 
@@ -67,6 +68,11 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    # For its worker command (`manage.py worker` runs it when the queue is in Redis); its
+    # admin dashboard is not offered (clinic.admin).
+    "django_rq",
     "clinic.apps.ClinicConfig",
     "education.apps.EducationConfig",
     "patients.apps.PatientsConfig",
@@ -201,6 +207,11 @@ EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# Seconds a mail server may take to answer before the attempt fails and is retried later
+# (patients.outbox). Also sets how long a worker may hold a message it is sending.
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20, minimum=1)
+# The file backend's folder (django.core.mail.backends.filebased.EmailBackend): the demo's.
+EMAIL_FILE_PATH = env_str("DJANGO_EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))
 # How long a patient's invitation link works.
 PATIENT_INVITATION_DAYS = env_int("DJANGO_PATIENT_INVITATION_DAYS", 7, minimum=1)
 # The portal's own address, for links in emails and on printed handouts.
@@ -249,6 +260,23 @@ CACHES = {
         "KEY_PREFIX": env_str("DJANGO_RELEASE", "dev"),
     }
 }
+
+# Background work (Django's Tasks API; django-tasks on Django 5.2). By default the queue is a
+# table of the portal's own database, worked by `manage.py worker`; with
+# DJANGO_TASKS_URL=redis://host:6379/N it is in Redis, worked by RQ workers (the same
+# command). DJANGO_TASKS_QUEUE names the queue, for portals that share one Redis.
+TASKS_QUEUE = env_str("DJANGO_TASKS_QUEUE", "portal")
+TASKS, RQ_QUEUES = env_tasks("DJANGO_TASKS_URL", queue=TASKS_QUEUE)
+# Seconds between a failed email and its next attempt: after the first failure, the second...
+# then the last one again (patients.outbox). Not from the environment.
+OUTBOX_RETRY_DELAYS = (60, 120, 300, 600, 1200, 1800)
+# Seconds a worker holds an email it is sending before another may take it over (a worker
+# that died): well beyond the longest a send can take, each step of the mail conversation
+# taking up to EMAIL_TIMEOUT, so that a slow send is never taken for a dead worker.
+OUTBOX_LEASE_SECONDS = 10 * EMAIL_TIMEOUT
+# Jobs go to Redis when enqueued (the portal enqueues after its transactions commit).
+RQ = {"COMMIT_MODE": "auto"}
+RQ_SHOW_ADMIN_LINK = False
 
 # Lockout (django-axes): 5 failed sign-ins for one email from one address lock that pair
 # out for 15 minutes; a sign-in attempt while locked starts the 15 minutes again, and a

@@ -11,7 +11,7 @@ class PatientsConfig(AppConfig):
 
         from clinic import resume
         from clinic.audit import register_patient_data
-        from patients import views
+        from patients import jobs, views  # noqa: F401 - jobs: registers the periodic jobs
         from patients.admin import pain as pain_admin
 
         admin.site.add_index_context(
@@ -31,5 +31,6 @@ class PatientsConfig(AppConfig):
             ("PainEntry", ()),
             ("Alert", ()),
             ("Invitation", ()),
+            ("ReminderPreference", ()),
         ):
             register_patient_data(self.get_model(name), m2m_fields=set(links))

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from clinic.models import User
 from education.models import ProgrammeTemplate
-from patients import services
-from patients.models import ArticleAssignment, PainEntry, Patient
+from patients import reminders, services
+from patients.models import WEEKDAYS, ArticleAssignment, PainEntry, Patient, ReminderPreference
 
 # Stable tokens, so the demo's entries are the same rows whenever it is run.
 NAMESPACE = uuid.UUID("5d1c6a52-2f5e-4b7e-9a3c-0c1f1b2d3e4f")
@@ -38,6 +38,13 @@ def load_demo_patients() -> None:
     alex = _patient("alex@patients.example", riverside, side="right", phone="613-555-0142")
     sam = _patient("sam@patients.example", riverside, side="left", phone="613-555-0187")
     remy = _patient("remy@patients.example", lakeshore, side="right", phone="514-555-0123")
+
+    # Alex asked for a reminder every evening; he can change the days and time under Reminders.
+    if not ReminderPreference.objects.filter(patient=alex).exists():
+        days = [day for day, _label in WEEKDAYS]
+        reminders.save_preference(
+            patient=alex, enabled=True, time=dt.time(18, 0), days=days, nudges=True
+        )
 
     for patient in (alex, sam, remy):
         if patient.plans.exists():

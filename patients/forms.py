@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from clinic.resume import OWNER_FIELD, ResumableFormMixin
-from patients.models import WARNING_SIGN_FIELDS, PainEntry, SessionLog
+from patients.models import WARNING_SIGN_FIELDS, WEEKDAYS, PainEntry, SessionLog
 
 PAIN_DAYS_BACK = 14
 # A phone's clock may run a little ahead of the server's: that is not "the future".
@@ -342,3 +342,48 @@ class AcceptInvitationForm(SetPasswordForm):
     @property
     def birth_date_mismatch(self):
         return self.has_error("date_of_birth", code="birth_date_mismatch")
+
+
+class ReminderForm(forms.Form):
+    """A patient's exercise reminders (days and time on the clinic's clock) and nudges."""
+
+    enabled = forms.BooleanField(label=_("Email me a reminder to do my exercises"), required=False)
+    days = forms.MultipleChoiceField(
+        label=_("On these days"),
+        choices=WEEKDAYS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    time = forms.TimeField(
+        label=_("At this time"),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": _("Enter a time such as 18:00.")},
+    )
+    nudges = forms.BooleanField(
+        label=_("Email me if I have not logged a session for a while (one email, not one a day)"),
+        required=False,
+    )
+
+    def __init__(self, *args, zone_name: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if zone_name:
+            self.fields["time"].help_text = _("On the clinic's clock (%(zone)s).") % {
+                "zone": zone_name
+            }
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    @classmethod
+    def initial_for(cls, preference) -> dict:
+        return {
+            "enabled": preference.enabled,
+            "days": preference.days,
+            "time": preference.time,
+            "nudges": preference.nudges,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("enabled") and not cleaned.get("days"):
+            self.add_error("days", _("Choose at least one day, or turn reminders off."))
+        return cleaned

@@ -7,7 +7,6 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import (
     Case,
@@ -22,14 +21,12 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 
-from clinic.email import send_email
 from clinic.models import User
 from education.models import Article, ProgrammeTemplate
-from patients import rules
+from patients import notifications, rules, selectors
 from patients.models import (
     ACKNOWLEDGED_NOTICE_FOR,
     NOTICE_OPEN,
@@ -75,7 +72,15 @@ def refresh_patient_summaries(patients) -> None:
     )
     contact = Alert.objects.filter(patient=OuterRef("pk"), advice=Alert.Advice.CONTACT_TODAY)
     last_seen = contact.filter(acknowledged_at__isnull=False).order_by("-acknowledged_at")
+    active_since = Subquery(active.values("start_date")[:1])
     patients.update(
+        last_active_on=Case(
+            When(
+                Exists(active),
+                then=Greatest(Coalesce(Subquery(last_session), active_since), active_since),
+            ),
+            default=None,
+        ),
         notice_until=Case(
             When(Exists(contact.open()), then=Value(NOTICE_OPEN)),
             default=ExpressionWrapper(
@@ -91,6 +96,30 @@ def refresh_patient_summaries(patients) -> None:
         open_alerts=Coalesce(Subquery(open_alerts, output_field=IntegerField()), Value(0)),
         version=F("version") + 1,
     )
+
+
+def refresh_adherence(patient_ids: Iterable) -> None:
+    """Count these patients' 7-day adherence again, as the patient list shows it
+    (selectors.with_list_adherence, rules.adherence), and keep it for sorting the list.
+
+    Called by the services that change sessions or plans, and each night by the scheduler
+    (patients.jobs), since the week it counts moves on at midnight. A derived column, like
+    the summary's: not in the audit trail.
+    """
+    patients = list(
+        Patient.objects.filter(pk__in=list(patient_ids))
+        .select_related("clinic")
+        .only("pk", "clinic__time_zone")
+    )
+    by_day = {}
+    for patient in patients:
+        by_day.setdefault(patient.clinic.today(), []).append(patient)
+    for today, group in by_day.items():
+        for patient in selectors.with_list_adherence(group, today=today):
+            result = patient.adherence_7d
+            patient.adherence_percent = result.percent if result is not None else None
+            patient.adherence_on = today
+        Patient.objects.bulk_update(group, ["adherence_percent", "adherence_on"], batch_size=500)
 
 
 # --- Plans -------------------------------------------------------------------------------
@@ -200,6 +229,7 @@ def record_revision(*, plan: Plan, by: User | None) -> PlanRevision | None:
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     snapshot = plan_snapshot(plan)
     last = plan.revisions.order_by("-number").first()
+    refresh_adherence([plan.patient_id])  # a plan's status or its days per week changed
     if last is not None and last.snapshot == snapshot:
         refresh_patient_summary(plan.patient_id)
         return None
@@ -287,6 +317,7 @@ def log_session(
     if created:
         session.items.set(list(items) if items is not None else plan.items.all())
         refresh_patient_summary(patient.pk)
+        refresh_adherence([patient.pk])
     return session, created
 
 
@@ -298,7 +329,11 @@ class SubmissionTokenTaken(Exception):
 
 
 def record_pain(*, patient: Patient, submission_id: uuid.UUID, **fields) -> tuple[PainEntry, bool]:
-    """Save a pain entry once per form token, raise its alert, email the clinician after commit.
+    """Save a pain entry once per form token, raise its alert and queue its email.
+
+    The alert's email (patients.notifications) is a row written in the same transaction as
+    the entry, and goes to a worker once that commits: the patient never waits for the mail
+    server, and an email the queue or the mail server could not take is retried, not lost.
 
     Returns (entry, created). A second post of the same form returns the first entry; a
     token of another patient's entry raises SubmissionTokenTaken.
@@ -310,6 +345,8 @@ def record_pain(*, patient: Patient, submission_id: uuid.UUID, **fields) -> tupl
         with transaction.atomic():
             entry = PainEntry.objects.create(patient=patient, submission_id=submission_id, **fields)
             alert = raise_alert(entry=entry)
+            if alert is not None:
+                notifications.queue_alert_emails(alert)
             refresh_patient_summary(patient.pk)
     except IntegrityError:
         # The same form, posted twice at once: the other request saved it.
@@ -317,8 +354,6 @@ def record_pain(*, patient: Patient, submission_id: uuid.UUID, **fields) -> tupl
         if existing is None:
             raise
         return existing, False
-    if alert is not None:
-        transaction.on_commit(lambda: notify_clinician(alert=alert), robust=True)
     return entry, True
 
 
@@ -355,25 +390,6 @@ def raise_alert(*, entry: PainEntry) -> Alert | None:
         rising=reasons.rising,
         advice=Alert.Advice.CONTACT_TODAY if reasons.contact_today else Alert.Advice.EASE_OFF,
     )
-
-
-def notify_clinician(*, alert: Alert) -> None:
-    """Tell the patient's clinician why, and what the patient was told; no other health
-    details, and never the patient's name or phone."""
-    patient = alert.patient
-    clinician = patient.clinician
-    if clinician is None or not clinician.email:
-        return
-    language = clinician.language
-    with translation.override(language):
-        context = {
-            "clinician": clinician,
-            "clinic": patient.clinic,
-            "reasons": alert.reasons,
-            "told": alert.advice_text,
-            "url": settings.PORTAL_URL + reverse("admin:patients_alert_change", args=[alert.pk]),
-        }
-    send_email("patients/email/alert", context, to=clinician.email, language=language)
 
 
 @transaction.atomic

@@ -29,6 +29,8 @@ urlpatterns = [
     ),
     path("pain/", views.pain_diary, name="pain_diary"),
     path("pain/<uuid:entry_id>/saved/", views.pain_saved, name="pain_saved"),
+    path("reminders/", views.reminder_settings, name="reminders"),
+    path("reminders/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("my-data/", views.my_data, name="my_data"),
     path("my-data.json", views.my_data_json, name="my_data_json"),
     path("my-data.csv", views.my_data_csv, name="my_data_csv"),

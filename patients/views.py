@@ -5,19 +5,22 @@ the signed-in user only, and every object is looked up among that patient's own 
 import datetime as dt
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from clinic.audit import record_access, staff_views_of
 from clinic.resume import resumable
-from patients import charts, export, fragments, rules, services
+from patients import charts, export, fragments, reminders, rules, services
 from patients.access import get_patient
-from patients.forms import PainEntryForm, SessionForm
+from patients.forms import PainEntryForm, ReminderForm, SessionForm
 from patients.models import (
     Alert,
     ArticleAssignment,
@@ -372,3 +375,54 @@ def _download(response, patient, extension):
     # Health information: never kept by the browser or a proxy.
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def reminder_settings(request):
+    """The patient's exercise reminders: on or off, which days, what time (clinic's clock)."""
+    patient = get_patient(request)
+    preference = reminders.preference_of(patient)
+    zone_name = patient.clinic.time_zone.replace("_", " ")
+    if request.method == "POST":
+        form = ReminderForm(request.POST, zone_name=zone_name)
+        if form.is_valid():
+            reminders.save_preference(patient=patient, **form.cleaned_data)
+            messages.success(request, _("Your reminder settings are saved."))
+            return redirect("patients:reminders")
+    else:
+        form = ReminderForm(initial=ReminderForm.initial_for(preference), zone_name=zone_name)
+    return render(request, "patients/reminders.html", {"form": form, "clinic": patient.clinic})
+
+
+UNSUBSCRIBED = {
+    reminders.REMINDER: gettext_lazy("exercise reminders"),
+    reminders.NUDGE: gettext_lazy("emails about sessions you have missed"),
+}
+
+
+@login_not_required
+# A mail program's one-click POST (RFC 8058) carries no CSRF token: the signed link is the key.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def unsubscribe(request, token):
+    """The link in each reminder and nudge. GET asks (a link checker or a preview opening
+    it changes nothing); POST, from the page or the mail program's one click, turns the
+    email off. A link changed by hand, used again, or older than the patient's last choice
+    changes nothing, and the page says which."""
+    if request.method == "POST":
+        outcome, patient, kind = reminders.unsubscribe(token)
+    else:
+        patient, kind, _since = reminders.read_token(token)
+        outcome = None if patient else reminders.Outcome.INVALID
+    context = {
+        "outcome": outcome and outcome.value,
+        "what": UNSUBSCRIBED.get(kind),
+        "clinic": patient.clinic if patient else None,
+        "token": token,
+    }
+    status = 400 if outcome is reminders.Outcome.INVALID else 200
+    language = patient.user.language if patient else translation.get_language()
+    with translation.override(language):
+        return render(request, "patients/unsubscribe.html", context, status=status)

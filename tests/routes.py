@@ -42,6 +42,9 @@ ROUTES = {
     "patients:article": PATIENT,
     "patients:pain_diary": PATIENT,
     "patients:pain_saved": PATIENT,
+    "patients:reminders": PATIENT,
+    # The signed token is the key (a mail program's one click): tests/patients/test_unsubscribe.py
+    "patients:unsubscribe": PUBLIC,
     "patients:my_data": PATIENT,
     "patients:my_data_json": PATIENT,
     "patients:my_data_csv": PATIENT,

@@ -238,6 +238,7 @@ def test_route_answers_each_person_exactly(client, request, world, actor, name):
 PUBLIC_STATUS = {
     "admin:login": 302,  # it is the portal's own sign-in page (tests/clinic/test_admin_access.py)
     "invitation": 404,  # the sample token is no invitation (tests/clinic/test_invitation.py)
+    "patients:unsubscribe": 400,  # nor an unsubscribe link (tests/patients/test_unsubscribe.py)
 }
 
 
@@ -293,8 +294,12 @@ def test_only_a_patient_can_record_pain(client, request, world, actor):
     assert PainEntry.objects.count() == 3  # the world's three, nothing more
 
 
+# Patient pages with a form of their own: a POST is how they save.
+FORM_PAGES = {"patients:pain_diary", "patients:reminders"}
+
+
 @pytest.mark.parametrize(
-    "name", [n for n in GET_ROUTES if kind_of(n) == PATIENT and n != "patients:pain_diary"]
+    "name", [n for n in GET_ROUTES if kind_of(n) == PATIENT and n not in FORM_PAGES]
 )
 def test_post_on_a_read_only_page_is_not_allowed(client, request, world, name):
     sign_in(client, request, "owner", world)

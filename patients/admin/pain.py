@@ -2,7 +2,9 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.db.models import Prefetch
 from django.urls import path
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -12,7 +14,7 @@ from clinic.admin import BigListMixin, ClinicScopedAdmin, parse_id, recent_filte
 from patients import admin_views, selectors, services
 from patients.admin.base import ReadOnlyAdmin, patient_name
 from patients.forms_admin import AcknowledgeActionForm, AcknowledgeAlertForm
-from patients.models import Alert, PainEntry, Patient
+from patients.models import Alert, OutgoingMessage, PainEntry, Patient
 
 
 @admin.register(PainEntry)
@@ -93,12 +95,12 @@ ALERT_REASONS = ("warning_sign", "high_score", "rising")
 class AlertAdmin(BigListMixin, ClinicScopedAdmin):
     # The entry's time, not also the alert's: they are the same minute (and a column costs
     # every row of the page).
-    list_display = [patient_name, "reasons_column", "score", "recorded_at", "status"]
+    list_display = [patient_name, "reasons_column", "score", "recorded_at", "status", "emails"]
     list_display_links = ["reasons_column"]
     list_filter = [AlertStatusFilter, AlertReasonFilter, AlertPatientFilter]
     list_select_related = ["patient__user", "pain_entry", "acknowledged_by"]
     search_fields = ["patient__user__first_name", "patient__user__last_name"]
-    fields = ["patient", "reasons_column", "advice", "created_at"]
+    fields = ["patient", "reasons_column", "advice", "created_at", "emails"]
     readonly_fields = fields
     change_form_template = "admin/patients/alert/change_form.html"
     action_form = AcknowledgeActionForm
@@ -118,6 +120,31 @@ class AlertAdmin(BigListMixin, ClinicScopedAdmin):
 
     def has_acknowledge_permission(self, request):
         return request.user.has_perm("patients.change_alert")
+
+    def get_queryset(self, request):
+        # Each alert's emails, for the list's column: one query for the whole page.
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("messages", queryset=OutgoingMessage.objects.order_by("created_at"))
+            )
+        )
+
+    @admin.display(description=_("emails"))
+    def emails(self, obj):
+        """How each email about the alert went: to whom, its state, its failed attempts."""
+        messages_ = obj.messages.all()
+        if not messages_:
+            return "–"
+        return format_html_join(
+            "",
+            "<div>{}: {} <bdi>{}</bdi> – {}</div>",
+            (
+                (message.get_kind_display(), _("to"), message.to, delivery_state(message))
+                for message in messages_
+            ),
+        )
 
     @admin.display(description=_("reasons"))
     def reasons_column(self, obj):
@@ -179,6 +206,18 @@ class AlertAdmin(BigListMixin, ClinicScopedAdmin):
             ngettext("%d alert acknowledged.", "%d alerts acknowledged.", len(done)) % len(done),
             messages.SUCCESS,
         )
+
+
+def delivery_state(message) -> str:
+    """ "Sent", "Failed, will retry (2 failed attempts)"...: the state and the failures."""
+    state = message.get_state_display()
+    if not message.failures:
+        return str(state)
+    return ngettext(
+        "%(state)s (%(count)d failed attempt)",
+        "%(state)s (%(count)d failed attempts)",
+        message.failures,
+    ) % {"state": state, "count": message.failures}
 
 
 def open_alert_count(request) -> int | None:

@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from clinic.access import scope_to_clinic, staff_clinic
 from clinic.admin import ClinicScopedAdmin, PortalChangeList, isolated
-from clinic.models import User
+from clinic.models import Clinic, User
 from patients import admin_views, handouts, selectors, services
 from patients.admin.base import (
     HandoutAdminMixin,
@@ -64,6 +65,31 @@ class OpenAlertsFilter(admin.SimpleListFilter):
         if self.value() == "none":
             return queryset.filter(open_alerts=0)
         return queryset
+
+
+class InactiveFilter(admin.SimpleListFilter):
+    """Patients with an active plan and no session for the clinic's number of days (the
+    nudge's rule), read from the summary column `last_active_on`."""
+
+    title = _("activity")
+    parameter_name = "inactive"
+
+    def lookups(self, request, model_admin):
+        clinic = staff_clinic(request.user)
+        days = (
+            clinic.inactivity_days if clinic else Clinic._meta.get_field("inactivity_days").default
+        )
+        return [("yes", _("Inactive %(days)d+ days") % {"days": days})]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        clinic = staff_clinic(request.user)
+        inactive = Q(pk__in=[])
+        for each in [clinic] if clinic else Clinic.objects.all():
+            cutoff = each.today() - dt.timedelta(days=each.inactivity_days)
+            inactive |= Q(clinic=each, last_active_on__lte=cutoff)
+        return queryset.filter(inactive)
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -122,7 +148,7 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
     def get_list_filter(self, request):
         filters = [ClinicianFilter, ReviewDueFilter, "is_active"]
         if sees_clinical_data(request):
-            filters.insert(1, OpenAlertsFilter)
+            filters[1:1] = [OpenAlertsFilter, InactiveFilter]
         return filters
 
     def get_fieldsets(self, request, obj=None):
@@ -201,7 +227,12 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
         when = timezone.localtime(obj.last_pain_at, obj.clinic.zone)
         return format_html("{}/10 <small>({})</small>", score, f"{when:%Y-%m-%d}")
 
-    @admin.display(description=_("adherence, 7 days"))
+    # Shown as counted now for this page's rows; sorted by the count the services and the
+    # nightly job keep on the patient: the lowest first, patients without a plan after them
+    # (and the exact reverse when the column is sorted the other way).
+    @admin.display(
+        description=_("adherence, 7 days"), ordering=F("adherence_percent").asc(nulls_last=True)
+    )
     def adherence_7d(self, obj):
         result = obj.adherence_7d
         if result is None or result.percent is None:

@@ -1,5 +1,6 @@
 """The patients app's models, one module per sub-domain."""
 
+from patients.models.messages import WEEKDAYS, OutgoingMessage, ReminderPreference
 from patients.models.pain import (
     ACKNOWLEDGED_NOTICE_FOR,
     WARNING_SIGN_FIELDS,
@@ -13,15 +14,18 @@ from patients.models.plan import ArticleAssignment, Plan, PlanItem, PlanRevision
 __all__ = [
     "ACKNOWLEDGED_NOTICE_FOR",
     "NOTICE_OPEN",
+    "WEEKDAYS",
     "WARNING_SIGN_FIELDS",
     "Alert",
     "ArticleAssignment",
     "Invitation",
+    "OutgoingMessage",
     "PainEntry",
     "Patient",
     "Plan",
     "PlanItem",
     "PlanRevision",
+    "ReminderPreference",
     "SessionLog",
     "daily_highest",
     "latest_invitations",

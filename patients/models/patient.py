@@ -127,6 +127,17 @@ class Patient(models.Model):
     )
     last_session_on = models.DateField(_("last session"), null=True, editable=False)
     open_alerts = models.PositiveIntegerField(_("open alerts"), default=0, editable=False)
+    # The last day the patient was active with an active plan: their last session, or the
+    # start of their newest active plan if that is later. None without an active plan. The
+    # "inactive" filter and the nudge read it.
+    last_active_on = models.DateField(_("last active"), null=True, editable=False)
+    # Adherence over the last 7 days (rules.adherence), kept for sorting the list: by every
+    # write to sessions and plans, and each night by the scheduler (`adherence_on` says for
+    # which day it was counted). The list shows the value counted live for its rows.
+    adherence_percent = models.PositiveSmallIntegerField(
+        _("adherence, 7 days"), null=True, editable=False
+    )
+    adherence_on = models.DateField(null=True, editable=False)
     # Bumped by every write to what the patient's pages show: the key of their cached
     # page fragments, so a cached fragment is never older than the data behind it.
     version = models.PositiveIntegerField(default=0, editable=False)
@@ -146,6 +157,12 @@ class Patient(models.Model):
         verbose_name = _("patient")
         verbose_name_plural = _("patients")
         ordering = ["user__last_name", "user__first_name"]
+        indexes = [
+            # The patient list's "inactive" filter and the scheduler's nudges.
+            models.Index(fields=["clinic", "last_active_on"], name="patients_patient_inactive"),
+            # The patient list sorted by adherence.
+            models.Index(fields=["clinic", "adherence_percent"], name="patients_patient_adherence"),
+        ]
 
     def __str__(self):
         return str(self.user)

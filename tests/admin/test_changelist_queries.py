@@ -8,7 +8,15 @@ from clinic.models import Clinic, User
 from tests.admin.conftest import clinic_records
 from tests.conftest import CAST_PKS, PortalClient, make_patient, make_plan, rows_for_the_module
 
-MODELS = ["plan", "articleassignment", "painentry", "sessionlog", "alert", "invitation"]
+MODELS = [
+    "plan",
+    "articleassignment",
+    "painentry",
+    "sessionlog",
+    "alert",
+    "invitation",
+    "outgoingmessage",
+]
 
 
 def url_of(model):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from clinic.env import env_bool, env_cache, env_int, env_list, env_str, env_time_zone
+from clinic.env import env_bool, env_cache, env_int, env_list, env_str, env_tasks, env_time_zone
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "PORTAL_TEST_VALUE"  # a variable nothing else reads
@@ -238,3 +238,57 @@ def test_the_portal_refuses_to_start_without_a_secret_key_when_debug_is_off():
     )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("raw", "tasks", "rq_queues"),
+    [
+        (
+            None,
+            {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["portal"]},
+            {},
+        ),
+        (
+            "database",
+            {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["portal"]},
+            {},
+        ),
+        (
+            "redis://10.0.0.5:6379/3",
+            {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["portal"]},
+            {
+                "portal": {
+                    "URL": "redis://10.0.0.5:6379/3?socket_connect_timeout=2&socket_timeout=5",
+                    "DEFAULT_TIMEOUT": 300,
+                }
+            },
+        ),
+        (
+            "rediss://queue.example:6380/0?socket_timeout=9",
+            {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["portal"]},
+            {
+                "portal": {
+                    "URL": "rediss://queue.example:6380/0?socket_timeout=9&socket_connect_timeout=2",
+                    "DEFAULT_TIMEOUT": 300,
+                }
+            },
+        ),
+    ],
+)
+def test_env_tasks_picks_the_queue_from_one_variable(env, raw, tasks, rq_queues):
+    env(raw)
+    assert env_tasks(NAME, queue="portal") == ({"default": tasks}, rq_queues)
+
+
+@pytest.mark.parametrize("raw", ["db", "amqp://127.0.0.1:5672", "redis"])
+def test_env_tasks_refuses_what_is_not_a_task_queue(env, raw):
+    env(raw)
+    with pytest.raises(ImproperlyConfigured) as error:
+        env_tasks(NAME, queue="portal")
+    assert "is not a task queue" in str(error.value)
+
+
+def test_a_queue_name_the_database_queue_cannot_hold_is_refused(env):
+    env(None)
+    with pytest.raises(ImproperlyConfigured):
+        env_tasks(NAME, queue="q" * 33)

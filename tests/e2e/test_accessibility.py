@@ -5,10 +5,12 @@ Each page is opened twice: in a CSP-watched profile (no violation allowed) and i
 profile axe runs in, where the page's CSP is bypassed for axe's own sake.
 """
 
+import datetime as dt
+
 import pytest
 
 from education.models import ProgrammeTemplate
-from patients import services
+from patients import reminders, services
 from patients.invitations import invitation_url, send_invitation
 from tests.e2e.conftest import DESKTOP, PHONE, axe_violations, sign_in_as
 
@@ -49,6 +51,7 @@ def test_patient_pages(sweep, ada, viewport):
             ("Pain diary", "/pain/"),
             ("Pain saved, warning sign", f"/pain/{ada.warning.pk}/saved/"),
             ("My data", "/my-data/"),
+            ("Reminders", "/reminders/"),
             ("Plan handout print page", f"/plans/{plan.pk}/handout/"),
             ("Accessibility statement, signed in", "/accessibility/"),
         ],
@@ -66,9 +69,14 @@ def test_pages_before_signing_in(sweep, clinic_a, clinician_a):
         clinician=clinician_a,
     )
     invitation = send_invitation(patient=patient, sent_by=clinician_a)
+    preference = reminders.save_preference(
+        patient=patient, enabled=True, time=dt.time(18), days=["monday"], nudges=True
+    )
+    unsubscribe = f"/reminders/unsubscribe/{reminders.unsubscribe_token(preference, 'reminder')}/"
     sweep(
         [
             ("Sign in", "/accounts/login/"),
+            ("Unsubscribe from reminders", unsubscribe),
             ("Forgotten password", "/accounts/password/reset/"),
             ("Invitation", invitation_url(invitation)),
             ("Accessibility statement", "/accessibility/"),

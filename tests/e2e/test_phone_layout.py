@@ -34,6 +34,7 @@ def pages_of(ada):
         ("plan-exercise", f"/plans/{ada.plan.pk}/exercises/{ada.item.pk}/"),
         ("article", f"/articles/{ada.assignment.pk}/"),
         ("my-data", "/my-data/"),
+        ("reminders", "/reminders/"),
         ("handout", f"/plans/{ada.plan.pk}/handout/"),
     ]
 

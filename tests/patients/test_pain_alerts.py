@@ -8,8 +8,8 @@ from django.core import mail
 from django.utils import timezone
 
 from clinic.models import User
-from patients import rules, services
-from patients.models import Alert, PainEntry, Patient
+from patients import outbox, rules, services
+from patients.models import Alert, OutgoingMessage, PainEntry, Patient
 from tests.conftest import make_pain_entry
 
 W, H, R = "warning_sign", "high_score", "rising"
@@ -119,7 +119,9 @@ def alert_email(patient, clinician_language, **entry):
     patient.clinician.refresh_from_db()
     mail.outbox.clear()
     entry.setdefault("score", None)
-    services.notify_clinician(alert=record(patient, **entry).alert)
+    # Delivered as the worker does, by the alert's queued message (patients.outbox).
+    alert = record(patient, **entry).alert
+    outbox.deliver(alert.messages.get(kind=OutgoingMessage.Kind.ALERT).pk)
     (email,) = mail.outbox
     return email
 
@@ -248,7 +250,7 @@ def test_no_email_without_an_alert(client, django_capture_on_commit_callbacks, p
     assert mail.outbox == []
 
 
-def test_a_patient_without_a_clinician_still_gets_the_alert(
+def test_a_patient_without_a_clinician_still_gets_the_alert_and_the_managers_are_told(
     client, django_capture_on_commit_callbacks, patient_a
 ):
     Patient.objects.filter(pk=patient_a.pk).update(clinician=None)
@@ -256,4 +258,6 @@ def test_a_patient_without_a_clinician_still_gets_the_alert(
     with django_capture_on_commit_callbacks(execute=True):
         post_entry(client, patient_a, score="3", fever_or_redness="on")
     assert Alert.objects.get().warning_sign
-    assert mail.outbox == []
+    (email,) = mail.outbox
+    assert email.to == ["manager@a.example"]
+    assert email.subject == "Clinic A: an alert with no clinician to tell"

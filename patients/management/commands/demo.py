@@ -3,7 +3,7 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from clinic.models import Clinic, User
-from clinic.roles import CLINICIAN, FRONT_DESK
+from clinic.roles import CLINICIAN, FRONT_DESK, MANAGER
 from clinic.services import set_staff_role, upsert
 from clinic.two_factor import secret_base32
 from education.services import load_library
@@ -33,6 +33,8 @@ CLINICS = [
 STAFF = [
     ("physio@riverside.example", "Jordan", "Reyes", "en", "riverside", CLINICIAN),
     ("desk@riverside.example", "Pat", "Kim", "en", "riverside", FRONT_DESK),
+    # Unacknowledged alerts reach her after Riverside's deadline (4 hours).
+    ("manager@riverside.example", "Morgan", "Lee", "en", "riverside", MANAGER),
     ("physio@lakeshore.example", "Camille", "Tremblay", "fr", "lakeshore", CLINICIAN),
 ]
 
@@ -77,7 +79,9 @@ class Command(BaseCommand):
         secrets = {}
         for email, first, last, language, clinic_slug, role in STAFF:
             user = demo_user(email, first, last, language)
-            set_staff_role(user=user, clinic=clinics[clinic_slug], role=role)
+            # Jordan reads the weekly digest of his inactive and alerting patients.
+            digest = email == "physio@riverside.example"
+            set_staff_role(user=user, clinic=clinics[clinic_slug], role=role, weekly_digest=digest)
             secrets[email] = demo_authenticator(user)
         for email, first, last, language in PATIENTS:
             demo_user(email, first, last, language)
