@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from clinic.languages import columns
 from education.images import clean_uploaded_image
 from education.models import DOSE_FIELDS, Condition, Exercise
 
@@ -78,20 +79,18 @@ class ExerciseAdminForm(forms.ModelForm):
     class Meta:
         model = Exercise
         fields = [
-            "name",
+            *columns("name"),
             "slug",
-            "purpose",
+            *columns("purpose"),
             "body_region",
             "starting_position",
             "difficulty",
-            "equipment",
+            *columns("equipment"),
             "is_published",
-            "steps",
-            "cues",
-            "mistakes",
+            *columns("steps", "cues", "mistakes"),
             *DOSE_FIELDS,
             "image",
-            "image_alt",
+            *columns("image_alt"),
             "video_url",
             "conditions",
             "easier_variants",

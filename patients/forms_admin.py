@@ -8,6 +8,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from clinic.forms import clean_account_email
+from clinic.languages import columns
 from clinic.models import User
 from clinic.validators import validate_account_email, validate_single_line
 from education.models import DOSE_FIELDS, Article, ProgrammeTemplate
@@ -92,7 +93,14 @@ class PlanAdminForm(forms.ModelForm):
 
     class Meta:
         model = Plan
-        fields = ["patient", "title", "status", "start_date", "review_date", "message"]
+        fields = [
+            "patient",
+            *columns("title"),
+            "status",
+            "start_date",
+            "review_date",
+            *columns("message"),
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

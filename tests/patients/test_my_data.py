@@ -103,20 +103,20 @@ def test_the_downloads_hold_nothing_about_another_patient(
 
 def test_the_csv_lists_every_field_by_section_and_defuses_formulas(signed_in, my_history):
     rows = list(csv.DictReader(io.StringIO(downloaded(signed_in, "/my-data.csv"))))
-    sections = {row["section"] for row in rows}
+    sections = {row["Section"] for row in rows}
     assert sections == {
-        "profile",
-        "plans",
-        "plan_exercises",
-        "plan_versions",
-        "articles",
-        "sessions",
-        "pain_entries",
-        "alerts",
+        "Profile",
+        "Plans",
+        "Plan exercises",
+        "Plan versions",
+        "Articles",
+        "Sessions",
+        "Pain entries",
+        "Alerts",
     }
-    note = next(row for row in rows if row["section"] == "pain_entries" and row["field"] == "note")
-    assert note["record"] == str(my_history.pk)
-    assert note["value"] == "'=SUM(A1:A9)"
+    note = next(row for row in rows if row["Section"] == "Pain entries" and row["Field"] == "Note")
+    assert note["Record"] == str(my_history.pk)
+    assert note["Value"] == "'=SUM(A1:A9)"
 
 
 def test_the_export_makes_a_fixed_number_of_queries(
