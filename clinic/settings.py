@@ -179,6 +179,7 @@ FORMAT_MODULE_PATH = ["clinic.formats"]
 LANGUAGE_COOKIE_NAME = "portal_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 
 # Library and plan content in both languages (django-modeltranslation): one column per
 # language (name_en, name_fr), read in the reader's language. Where one is still empty, the

@@ -238,6 +238,7 @@ def test_route_answers_each_person_exactly(client, request, world, actor, name):
 PUBLIC_STATUS = {
     "admin:login": 302,  # it is the portal's own sign-in page (tests/clinic/test_admin_access.py)
     "invitation": 404,  # the sample token is no invitation (tests/clinic/test_invitation.py)
+    "set_language": 405,  # a POST (tests/clinic/test_language_switch.py)
 }
 
 
