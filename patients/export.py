@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from clinic.languages import column, reading_order
 from clinic.models import User
 from education.models import Side
+from patients import rules
 from patients.models import (
     WARNING_SIGN_FIELDS,
     Alert,
@@ -213,7 +214,10 @@ def patient_data(patient: Patient) -> dict:
                 "plan_id": str(plan.pk),
                 "version": revision.number,
                 "saved_at": when(revision.created_at),
-                "plan": json.dumps(revision.snapshot, ensure_ascii=False),
+                # As it was shown: in the patient's language.
+                "plan": json.dumps(
+                    rules.snapshot_in_reader_language(revision.snapshot), ensure_ascii=False
+                ),
             }
             for plan in plans
             for revision in sorted(plan.revisions.all(), key=lambda r: r.number)

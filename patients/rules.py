@@ -137,6 +137,18 @@ def plan_changes(old: dict | None, new: dict) -> list[str]:
     return changes
 
 
+def snapshot_in_reader_language(snapshot: dict) -> dict:
+    """A plan snapshot with its text in the reader's language only (as it was shown)."""
+    texts = ("title", "message")
+    return {
+        **{key: _text(value) if key in texts else value for key, value in snapshot.items()},
+        "items": [
+            {**item, "exercise": _text(item["exercise"]), "note": _text(item["note"])}
+            for item in snapshot.get("items", [])
+        ],
+    }
+
+
 def _text(value) -> str:
     """A snapshot's text in the reader's language (or the first other written)."""
     if not isinstance(value, dict):
