@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clinic.languages import column, reading_order
 from clinic.models import User
-from education.models import Side
+from education.models import DOSE_FIELDS, Dose, Side
 from patients import rules
 from patients.models import (
     WARNING_SIGN_FIELDS,
@@ -215,9 +215,7 @@ def patient_data(patient: Patient) -> dict:
                 "version": revision.number,
                 "saved_at": when(revision.created_at),
                 # As it was shown: in the patient's language.
-                "plan": json.dumps(
-                    rules.snapshot_in_reader_language(revision.snapshot), ensure_ascii=False
-                ),
+                "plan": rules.snapshot_in_reader_language(revision.snapshot),
             }
             for plan in plans
             for revision in sorted(plan.revisions.all(), key=lambda r: r.number)
@@ -323,6 +321,16 @@ def in_chunks(pieces: Iterator[str], size: int = 64 * 1024) -> Iterator[str]:
         yield "".join(buffer)
 
 
+def _plan_in_words(snapshot: dict) -> str:
+    """A plan version for a spreadsheet: its title, then each exercise with its dose."""
+    exercises = [
+        f"{item['exercise']}: {Dose(**{name: item[name] for name in DOSE_FIELDS}).summary}"
+        + (f" ({item['note']})" if item["note"] else "")
+        for item in snapshot["items"]
+    ]
+    return " / ".join([snapshot["title"], *exercises])
+
+
 def in_language(pieces: Iterator[str], language: str) -> Iterator[str]:
     """`pieces` made in `language`: a streamed download is read after its view has returned,
     so the names in words it holds are translated as it is sent."""
@@ -380,6 +388,8 @@ def _csv_rows(data: dict) -> Iterator[str]:
 def _cell(field: str, value) -> str:
     if value is None:
         return ""
+    if field == "plan":
+        return _plan_in_words(value)
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if field in CHOICES and value in CHOICES[field].values:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import format_lazy
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -126,10 +127,15 @@ def _pain_form_helper() -> FormHelper:
         "note",
         Fieldset(
             _("Warning signs: tick any that are true now"),
+            # Lazy, and outside the template's text: makemessages finds it here.
             HTML(
-                '<p class="form-text">{% load i18n %}{% translate "If you tick any of '
-                "these, we will ask you to contact the clinic today and let your "
-                'clinician know." %}</p>'
+                format_lazy(
+                    '<p class="form-text">{}</p>',
+                    _(
+                        "If you tick any of these, we will ask you to contact the clinic "
+                        "today and let your clinician know."
+                    ),
+                )
             ),
             *WARNING_SIGN_FIELDS,
             css_class="warning-signs",
