@@ -9,9 +9,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from clinic.languages import columns
 from education.images import clean_uploaded_image
-from education.models import DOSE_FIELDS, Condition, Exercise
+from education.models import Condition, Exercise
 
 
 class LibrarySearchForm(forms.Form):
@@ -78,23 +77,10 @@ class ExerciseAdminForm(forms.ModelForm):
 
     class Meta:
         model = Exercise
-        fields = [
-            *columns("name"),
-            "slug",
-            *columns("purpose"),
-            "body_region",
-            "starting_position",
-            "difficulty",
-            *columns("equipment"),
-            "is_published",
-            *columns("steps", "cues", "mistakes"),
-            *DOSE_FIELDS,
-            "image",
-            *columns("image_alt"),
-            "video_url",
-            "conditions",
-            "easier_variants",
-        ]
+        # Which fields, and where: the admin's fieldsets (education.admin.ExerciseAdmin). A
+        # list here would also become the admin's `fields` (modeltranslation reads it), which
+        # Django refuses beside fieldsets.
+        exclude = ()  # noqa: DJ006 - the admin always names the fields (its fieldsets)
         # A plain file field: the picture is checked by `clean_image` alone, so every
         # refusal (not a picture, too large, too many pixels) speaks with one voice.
         field_classes = {"image": forms.FileField}

@@ -5,20 +5,10 @@ language."""
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import latest, migrate
 
 BEFORE = [("education", "0003_library_items_owned_by_clinic"), ("patients", "0007_patient_summary")]
-
-
-def migrate(targets):
-    """Migrate to `targets`; every app they do not name stays at its latest."""
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    named = {app for app, _name in targets}
-    others = [node for node in executor.loader.graph.leaf_nodes() if node[0] not in named]
-    executor.migrate(targets)
-    return executor.loader.project_state([*others, *targets]).apps
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -75,7 +65,7 @@ def test_existing_content_keeps_its_english_and_shipped_items_get_their_french()
             patient=english, template=template, title="Alex's knee", start_date=start
         )
 
-        new = migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        new = migrate(latest())
         Exercise = new.get_model("education", "Exercise")
         Article = new.get_model("education", "Article")
         Plan = new.get_model("patients", "Plan")
@@ -110,4 +100,4 @@ def test_existing_content_keeps_its_english_and_shipped_items_get_their_french()
         renamed = Plan.objects.get(pk=renamed.pk)
         assert (renamed.title_en, renamed.title_fr) == ("Alex's knee", None)
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate(latest())
