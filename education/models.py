@@ -274,6 +274,14 @@ class Condition(LibraryItem):
         return self.name
 
 
+def written_in_any_language(field: str, words: str) -> Q:
+    """A search of the library: `words` in `field`, in whichever language it is written."""
+    found = Q(pk__in=[])
+    for name in columns(field):
+        found |= Q(**{f"{name}__icontains": words})
+    return found
+
+
 def validate_https(value):
     if not value.startswith("https://"):
         raise ValidationError(_("Use a secure link that starts with https://."))
@@ -301,7 +309,7 @@ class ExerciseQuerySet(PublishedQuerySet):
         """The staff library's filters: name, condition served, body region."""
         qs = self
         if q:
-            qs = qs.filter(name__icontains=q)
+            qs = qs.filter(written_in_any_language("name", q))
         if condition is not None:
             qs = qs.filter(conditions=condition)
         if region:
@@ -438,7 +446,7 @@ class ArticleQuerySet(PublishedQuerySet):
     def search(self, *, q: str = "", condition=None):
         qs = self
         if q:
-            qs = qs.filter(title__icontains=q)
+            qs = qs.filter(written_in_any_language("title", q))
         if condition is not None:
             qs = qs.filter(conditions=condition)
         return qs
@@ -540,7 +548,7 @@ class ProgrammeTemplateQuerySet(LibraryQuerySet):
         """By name, the template's condition, and the body region of any of its exercises."""
         qs = self
         if q:
-            qs = qs.filter(name__icontains=q)
+            qs = qs.filter(written_in_any_language("name", q))
         if condition is not None:
             qs = qs.filter(condition=condition)
         if region:
