@@ -72,15 +72,26 @@ def shown_language(obj, field: str, language: str | None = None) -> str | None:
     return None
 
 
+def _required(obj, field: str, required=()) -> bool:
+    return field in required or not obj._meta.get_field(field).blank
+
+
+def _expected_in_every_language(obj, field: str, values, required=()) -> bool:
+    """Whether a reader of any language is to read this field: it is required, or written
+    in some language already."""
+    return _required(obj, field, required) or any(map(is_filled, values))
+
+
 def missing_languages(obj, fields) -> list[str]:
-    """The languages in which some of `fields` is empty while it is needed: written in
-    another language, or required (`blank=False`)."""
+    """The languages in which some of `fields` is empty while it is expected in every
+    language (required, or written in another)."""
     missing = []
     for code in CODES:
         for field in fields:
             values = [getattr(obj, column(field, other), None) for other in CODES]
-            needed = not obj._meta.get_field(field).blank or any(map(is_filled, values))
-            if needed and not is_filled(getattr(obj, column(field, code), None)):
+            if _expected_in_every_language(obj, field, values) and not is_filled(
+                getattr(obj, column(field, code), None)
+            ):
                 missing.append(code)
                 break
     return missing
@@ -117,11 +128,9 @@ def check_translations(obj, fields, *, published: bool, required=()) -> None:
     errors = {}
     for field in fields:
         values = {code: getattr(obj, column(field, code), None) for code in CODES}
-        needed = field in required or not obj._meta.get_field(field).blank
-        if needed and not any(map(is_filled, values.values())):
+        if _required(obj, field, required) and not any(map(is_filled, values.values())):
             errors[column(field, get_language() or CODES[0])] = WRITE_IT_ONCE
-            continue
-        if published and (needed or any(map(is_filled, values.values()))):
+        elif published and _expected_in_every_language(obj, field, values.values(), required):
             for code, value in values.items():
                 if not is_filled(value):
                     errors[column(field, code)] = WRITE_IT_IN[code]
