@@ -120,6 +120,9 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=4, help="concurrent connections")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--loadgen", choices=["auto", "wrk", "python"], default="auto")
+    parser.add_argument(
+        "--port", type=int, default=0, help="gunicorn's loopback port (default: a free one)"
+    )
     args = parser.parse_args()
     for name in ("rounds", "connections", "workers"):
         if getattr(args, name) < 1:
@@ -152,7 +155,7 @@ def main() -> int:
         targets = find_targets()
         close_django_connections()
 
-        port = free_port()
+        port = args.port or free_port()
         server = start_gunicorn(port, env, workers=args.workers, log=tmp / "gunicorn.log")
         session_cookie = sign_in(port)
         check_pages(port, targets, session_cookie)

@@ -26,10 +26,12 @@ from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from clinic.access import is_clinic_scoped, may_change, scope_to_clinic, staff_clinic
 from clinic.audit import record_access, trail_for_clinic
 from clinic.forms import AccountChangeForm, AccountCreationForm
+from clinic.languages import CODES, columns, missing_q
 from clinic.models import AccessRecord, Clinic, StaffMembership, User
 from clinic.services import set_staff_role
 
@@ -251,6 +253,57 @@ def recent_filter(field: str, *, default: str = "30"):
             return queryset.filter(**{f"{field}__gte": since.date()})
 
     return RecentFilter
+
+
+# --- Text in both languages -----------------------------------------------------------------
+
+
+def side_by_side(*fields: str) -> list[tuple[str, ...]]:
+    """Fieldset rows for translated fields: each field's languages on one line, English
+    beside French, so an editor writes one while reading the other."""
+    return [tuple(columns(field)) for field in fields]
+
+
+class TranslatedFieldsMixin:
+    """For a modeltranslation admin: no language is required by the form itself. The model
+    says what is (`clinic.languages.check_translations` in its `clean`): a clinic may write
+    a draft in French alone, and a published item in both."""
+
+    def patch_translation_field(self, db_field, field, request, **kwargs):
+        super().patch_translation_field(db_field, field, request, **kwargs)
+        if hasattr(db_field, "translated_field"):
+            field.required = False
+
+
+class TranslatedAdmin(TranslatedFieldsMixin, TranslationAdmin):
+    pass
+
+
+class TranslatedTabularInline(TranslatedFieldsMixin, TranslationTabularInline):
+    pass
+
+
+MISSING_LANGUAGE = {"en": _("Missing English"), "fr": _("Missing French")}
+
+
+class MissingLanguageFilter(admin.SimpleListFilter):
+    """ "Missing French" / "Missing English": the rows of a translated model (with
+    `reader_fields`) whose text is written in one language and not the other, or not at all."""
+
+    title = _("translation")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [(code, MISSING_LANGUAGE[code]) for code in CODES]
+
+    def queryset(self, request, queryset):
+        language = self.value()
+        if language is None:
+            return queryset
+        if language not in CODES:
+            raise IncorrectLookupParameters(f"not a language: {language!r}")
+        model = queryset.model
+        return queryset.filter(missing_q(model, model.reader_fields, language))
 
 
 class ClinicScopedMixin:

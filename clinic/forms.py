@@ -1,6 +1,15 @@
 from django import forms
-from django.contrib.auth.forms import AdminUserCreationForm, AuthenticationForm, UserChangeForm
+from django.conf import settings
+from django.contrib.auth.forms import (
+    AdminUserCreationForm,
+    AuthenticationForm,
+    PasswordResetForm,
+    UserChangeForm,
+)
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from clinic.models import User, normalize_email
@@ -36,6 +45,15 @@ class EmailAuthenticationForm(AuthenticationForm):
         return normalize_email(self.cleaned_data["username"])
 
 
+class LanguageOfAccountPasswordResetForm(PasswordResetForm):
+    """The reset email in the account's language, whatever the language of the browser
+    that asked for it."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        with translation.override(context["user"].language):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
+
+
 class AccountCreationForm(AdminUserCreationForm):
     def clean_email(self):
         return clean_account_email(self.cleaned_data["email"])
@@ -44,3 +62,18 @@ class AccountCreationForm(AdminUserCreationForm):
 class AccountChangeForm(UserChangeForm):
     def clean_email(self):
         return clean_account_email(self.cleaned_data["email"], user=self.instance)
+
+
+class LanguageForm(forms.Form):
+    """The language switch on every page: the language chosen, and the page to go back to."""
+
+    language = forms.ChoiceField(choices=settings.LANGUAGES)
+    next = forms.CharField(required=False, max_length=2000)
+
+    def next_url(self, request) -> str:
+        """The page the switch was on, if it is one of the portal's own; else the home page."""
+        url = self.cleaned_data.get("next") or ""
+        own = url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        return url if own and url.startswith("/") else reverse("home")

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from clinic.env import (
     database_config,
@@ -52,6 +54,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, as it asks: its translation.py modules register the translated fields
+    # (education/translation.py, patients/translation.py) before any admin is built.
+    "modeltranslation",
     "clinic.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -173,6 +178,28 @@ PASSWORD_RESET_TIMEOUT = 60 * 60
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Canadian dates and times in each language: "1 déc. 2026, 15 h 08", "Dec. 1, 2026, 3:08 p.m."
+FORMAT_MODULE_PATH = ["clinic.formats"]
+# Someone signed out keeps the language they chose (clinic.views.set_language); a signed-in
+# person's is the one on their account (clinic.middleware.UserLanguageMiddleware).
+LANGUAGE_COOKIE_NAME = "portal_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+
+# Library and plan content in both languages (django-modeltranslation): one column per
+# language (name_en, name_fr), read in the reader's language. Where one is still empty, the
+# other is shown, marked with its language (clinic.templatetags.portal_i18n).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr"), "fr": ("en",), "en": ("fr",)}
+# Each language's field is labelled "name (English)", "nom (français)" in forms and history.
+_IN_LABEL = {
+    "en": pgettext_lazy("language, in a field's label", "English"),
+    "fr": pgettext_lazy("language, in a field's label", "French"),
+}
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = lambda verbose_name, language: format_lazy(  # noqa: E731
+    "{} ({})", verbose_name, _IN_LABEL[language]
+)
 TIME_ZONE = env_time_zone("DJANGO_TIME_ZONE", "America/Toronto")
 USE_I18N = True
 USE_TZ = True
@@ -233,6 +260,7 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
 HTTPS = not DEBUG or SECURE_SSL_REDIRECT
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 if HTTPS:
     # A browser keeps a __Host- cookie only if this very host set it, Secure, for the whole
     # site: a sibling subdomain (another clinic's site, say) cannot plant a session on ours.

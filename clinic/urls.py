@@ -3,12 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from clinic import media, two_factor, views
+from clinic.forms import LanguageOfAccountPasswordResetForm
 from clinic.ratelimit import posted_email, rate_limited
 
 urlpatterns = [
     path("", include("patients.root_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("language/", views.set_language, name="set_language"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
@@ -23,7 +25,9 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/",
-        rate_limited("password_reset", target=posted_email)(auth_views.PasswordResetView.as_view()),
+        rate_limited("password_reset", target=posted_email)(
+            auth_views.PasswordResetView.as_view(form_class=LanguageOfAccountPasswordResetForm)
+        ),
         name="password_reset",
     ),
     path(

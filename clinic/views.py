@@ -12,10 +12,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from clinic import ratelimit, resume
-from clinic.forms import EmailAuthenticationForm
+from clinic.forms import EmailAuthenticationForm, LanguageForm
 from clinic.middleware import render_refusal
 
 
@@ -105,3 +106,45 @@ def accessibility(request):
     return render(
         request, "clinic/accessibility.html", {"report_email": settings.ACCESSIBILITY_EMAIL}
     )
+
+
+@login_not_required
+@csrf_exempt
+@require_POST
+def set_language(request):
+    """The language switch: the page the person was on, in the language they chose.
+
+    Saved on their account when they are signed in (pages and emails follow it), and in a
+    cookie for the pages before signing in. A signed-in person's form is checked against
+    forgery; a visitor's only sets a cookie in their own browser, so the public pages stay
+    free of a CSRF cookie (and cacheable).
+    """
+    if request.user.is_authenticated:
+        return _set_language_checked(request)
+    return _set_language(request)
+
+
+def _set_language(request):
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return render_refusal(request, _("The portal does not offer that language."))
+    language = form.cleaned_data["language"]
+    user = request.user
+    if user.is_authenticated and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    response = redirect(form.next_url(request))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+_set_language_checked = csrf_protect(_set_language)

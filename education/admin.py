@@ -10,7 +10,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from clinic.access import scope_to_clinic, staff_clinic
-from clinic.admin import ClinicScopedMixin, ClinicScopedTabularInline, PortalAdminMixin
+from clinic.admin import (
+    MISSING_LANGUAGE,
+    ClinicScopedMixin,
+    ClinicScopedTabularInline,
+    MissingLanguageFilter,
+    PortalAdminMixin,
+    TranslatedAdmin,
+    TranslatedTabularInline,
+    side_by_side,
+)
+from clinic.languages import columns, missing_languages
 from clinic.models import User
 from education import services
 from education.forms import ExerciseAdminForm, ProgrammeTemplateItemFormSet
@@ -44,8 +54,10 @@ class OwnerFilter(admin.SimpleListFilter):
         return queryset
 
 
-class LibraryAdmin(ClinicScopedMixin, PortalAdminMixin, admin.ModelAdmin):
-    """The shipped items and the clinic's own; the shipped ones open read-only."""
+class LibraryAdmin(ClinicScopedMixin, PortalAdminMixin, TranslatedAdmin):
+    """The shipped items and the clinic's own; the shipped ones open read-only. Their text is
+    edited in both languages side by side (`side_by_side`), and the list shows, and filters
+    by, what is not yet written in each."""
 
     actions = ["copy_to_my_clinic"]
 
@@ -54,10 +66,15 @@ class LibraryAdmin(ClinicScopedMixin, PortalAdminMixin, admin.ModelAdmin):
         return related if related is True else [*(related or []), "clinic"]
 
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "owner"]
+        return [*super().get_list_display(request), "translation", "owner"]
 
     def get_list_filter(self, request):
-        return [OwnerFilter, *super().get_list_filter(request)]
+        return [OwnerFilter, MissingLanguageFilter, *super().get_list_filter(request)]
+
+    @admin.display(description=_("translation"))
+    def translation(self, obj):
+        missing = missing_languages(obj, obj.reader_fields)
+        return ", ".join(str(MISSING_LANGUAGE[code]) for code in missing) or _("Complete")
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -98,8 +115,9 @@ class LibraryAdmin(ClinicScopedMixin, PortalAdminMixin, admin.ModelAdmin):
 @admin.register(Condition)
 class ConditionAdmin(LibraryAdmin):
     list_display = ["name", "where_it_hurts"]
-    search_fields = ["name", "where_it_hurts", "what_brings_it_on"]
+    search_fields = columns("name", "where_it_hurts", "what_brings_it_on")
     prepopulated_fields = {"slug": ["name"]}
+    fields = [*side_by_side("name"), "slug", *side_by_side(*Condition.reader_fields[1:])]
 
 
 @admin.register(Exercise)
@@ -114,7 +132,7 @@ class ExerciseAdmin(LibraryAdmin):
         "difficulty",
         "starting_position",
     ]
-    search_fields = ["name", "slug", "purpose"]
+    search_fields = [*columns("name"), "slug", *columns("purpose")]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["conditions", "easier_variants"]
     readonly_fields = ["harder_variants_column", "updated_at"]
@@ -123,18 +141,18 @@ class ExerciseAdmin(LibraryAdmin):
             None,
             {
                 "fields": [
-                    "name",
+                    *side_by_side("name"),
                     "slug",
-                    "purpose",
+                    *side_by_side("purpose"),
                     "body_region",
                     "starting_position",
                     "difficulty",
-                    "equipment",
+                    *side_by_side("equipment"),
                     "is_published",
                 ]
             },
         ),
-        (_("Instructions"), {"fields": ["steps", "cues", "mistakes"]}),
+        (_("Instructions"), {"fields": side_by_side("steps", "cues", "mistakes")}),
         (
             _("Default dose"),
             {
@@ -146,7 +164,10 @@ class ExerciseAdmin(LibraryAdmin):
                 ]
             },
         ),
-        (_("Picture and video"), {"fields": ["image", "image_alt", "video_url"]}),
+        (
+            _("Picture and video"),
+            {"fields": ["image", *side_by_side("image_alt"), "video_url"]},
+        ),
         (
             _("Library links"),
             {"fields": ["conditions", "easier_variants", "harder_variants_column", "updated_at"]},
@@ -161,6 +182,7 @@ class ExerciseAdmin(LibraryAdmin):
         if exercise is not None:
             # Another clinic's exercise may name this one as easier: it is not shown.
             harder = scope_to_clinic(exercise.harder_variants.order_by("name"), request.user)
+            # values_list reads the editor's language, or the other where theirs is empty.
             exercise.harder_names = list(harder.values_list("name", flat=True))
         return exercise
 
@@ -188,16 +210,15 @@ class ArticleAdmin(LibraryAdmin):
     ]
     list_filter = ["status", ("conditions", admin.RelatedOnlyFieldListFilter), "reviewed_on"]
     list_select_related = ["reviewed_by"]
-    search_fields = ["title", "slug", "summary"]
+    search_fields = [*columns("title"), "slug", *columns("summary")]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["conditions"]
     readonly_fields = ["reading_minutes", "updated_at"]
     fields = [
-        "title",
+        *side_by_side("title"),
         "slug",
         "status",
-        "summary",
-        "body",
+        *side_by_side("summary", "body"),
         "conditions",
         "reading_minutes",
         "updated_at",
@@ -212,10 +233,10 @@ class ArticleAdmin(LibraryAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ProgrammeTemplateItemInline(ClinicScopedTabularInline):
+class ProgrammeTemplateItemInline(ClinicScopedTabularInline, TranslatedTabularInline):
     model = ProgrammeTemplateItem
     formset = ProgrammeTemplateItemFormSet
-    fields = ["position", "exercise", *DOSE_FIELDS, "note"]
+    fields = ["position", "exercise", *DOSE_FIELDS, *columns("note")]
     ordering = ["position", "pk"]
     autocomplete_fields = ["exercise"]
     extra = 1
@@ -230,9 +251,16 @@ class ProgrammeTemplateAdmin(LibraryAdmin):
     list_display = ["name", "phase_label", "condition", "exercise_count"]
     list_filter = [("condition", admin.RelatedOnlyFieldListFilter), "phase_label"]
     list_select_related = ["condition"]
-    search_fields = ["name", "purpose"]
+    search_fields = columns("name", "purpose")
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["condition", "articles"]
+    fields = [
+        *side_by_side("name"),
+        "slug",
+        *side_by_side("purpose", "phase_label"),
+        "condition",
+        "articles",
+    ]
     inlines = [ProgrammeTemplateItemInline]
 
     def get_queryset(self, request):

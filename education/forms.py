@@ -10,7 +10,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from education.images import clean_uploaded_image
-from education.models import DOSE_FIELDS, Condition, Exercise
+from education.models import Condition, Exercise
 
 
 class LibrarySearchForm(forms.Form):
@@ -77,25 +77,10 @@ class ExerciseAdminForm(forms.ModelForm):
 
     class Meta:
         model = Exercise
-        fields = [
-            "name",
-            "slug",
-            "purpose",
-            "body_region",
-            "starting_position",
-            "difficulty",
-            "equipment",
-            "is_published",
-            "steps",
-            "cues",
-            "mistakes",
-            *DOSE_FIELDS,
-            "image",
-            "image_alt",
-            "video_url",
-            "conditions",
-            "easier_variants",
-        ]
+        # Which fields, and where: the admin's fieldsets (education.admin.ExerciseAdmin). A
+        # list here would also become the admin's `fields` (modeltranslation reads it), which
+        # Django refuses beside fieldsets.
+        exclude = ()  # noqa: DJ006 - the admin always names the fields (its fieldsets)
         # A plain file field: the picture is checked by `clean_image` alone, so every
         # refusal (not a picture, too large, too many pixels) speaks with one voice.
         field_classes = {"image": forms.FileField}

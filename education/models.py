@@ -14,6 +14,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from clinic.access import clinic_q, staff_clinic, user_clinic
+from clinic.languages import CODES, check_translations, column, columns, is_filled
 from clinic.models import Clinic
 from education.access import is_library_staff
 from education.markdown import render_markdown, word_count
@@ -213,6 +214,10 @@ class LibraryItem(models.Model):
 
     clinic_lookup = "clinic"
     shared_without_clinic = True
+    # Its text in both languages (education/translation.py): what a reader sees, listed by
+    # the admin's "missing French" and "missing English" filters. Written in one language at
+    # least; an exercise or article, in every language before it is published.
+    reader_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -220,6 +225,10 @@ class LibraryItem(models.Model):
     @property
     def is_shipped(self) -> bool:
         return self.clinic_id is None
+
+    def clean(self):
+        super().clean()
+        check_translations(self, self.reader_fields, published=False)
 
 
 class LibraryQuerySet(models.QuerySet):
@@ -254,6 +263,8 @@ class Condition(LibraryItem):
 
     objects = LibraryQuerySet.as_manager()
 
+    reader_fields = ("name", "where_it_hurts", "what_brings_it_on", "summary")
+
     class Meta:
         verbose_name = _("condition")
         verbose_name_plural = _("conditions")
@@ -261,6 +272,14 @@ class Condition(LibraryItem):
 
     def __str__(self):
         return self.name
+
+
+def written_in_any_language(field: str, words: str) -> Q:
+    """A search of the library: `words` in `field`, in whichever language it is written."""
+    found = Q(pk__in=[])
+    for name in columns(field):
+        found |= Q(**{f"{name}__icontains": words})
+    return found
 
 
 def validate_https(value):
@@ -290,7 +309,7 @@ class ExerciseQuerySet(PublishedQuerySet):
         """The staff library's filters: name, condition served, body region."""
         qs = self
         if q:
-            qs = qs.filter(name__icontains=q)
+            qs = qs.filter(written_in_any_language("name", q))
         if condition is not None:
             qs = qs.filter(conditions=condition)
         if region:
@@ -359,6 +378,8 @@ class Exercise(LibraryItem, DoseColumns):
 
     objects = ExerciseQuerySet.as_manager()
 
+    reader_fields = ("name", "purpose", "steps", "cues", "mistakes", "equipment", "image_alt")
+
     class Meta(DoseColumns.Meta):
         verbose_name = _("exercise")
         verbose_name_plural = _("exercises")
@@ -378,8 +399,14 @@ class Exercise(LibraryItem, DoseColumns):
         return reverse("education:exercise", args=[self.slug])
 
     def clean(self):
-        if self.image and not self.image_alt.strip():
-            raise ValidationError({"image_alt": _("Describe the picture for screen readers.")})
+        if self.image and not any(is_filled(getattr(self, name)) for name in columns("image_alt")):
+            raise ValidationError(
+                {column("image_alt", get_language()): _("Describe the picture for screen readers.")}
+            )
+        # With a picture, its description is required like the steps (in every language,
+        # once published).
+        required = ("image_alt",) if self.image else ()
+        check_translations(self, self.reader_fields, published=self.is_published, required=required)
 
     @classmethod
     def published_q(cls, prefix: str = "") -> Q:
@@ -404,6 +431,10 @@ def _lines(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def reading_minutes(body: str) -> int:
+    return max(1, math.ceil(word_count(body) / READING_WORDS_PER_MINUTE))
+
+
 class ArticleQuerySet(PublishedQuerySet):
     def for_library(self):
         return self.prefetch_related("conditions").order_by("title")
@@ -415,7 +446,7 @@ class ArticleQuerySet(PublishedQuerySet):
     def search(self, *, q: str = "", condition=None):
         qs = self
         if q:
-            qs = qs.filter(title__icontains=q)
+            qs = qs.filter(written_in_any_language("title", q))
         if condition is not None:
             qs = qs.filter(conditions=condition)
         return qs
@@ -455,6 +486,8 @@ class Article(LibraryItem):
 
     objects = ArticleQuerySet.as_manager()
 
+    reader_fields = ("title", "summary", "body")
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -464,15 +497,26 @@ class Article(LibraryItem):
         return self.title
 
     def save(self, *args, **kwargs):
-        # Rendered once on save, so every page view serves stored, already-clean HTML.
-        self.body_html = render_markdown(self.body)
-        self.reading_minutes = max(1, math.ceil(word_count(self.body) / READING_WORDS_PER_MINUTE))
+        # Rendered once on save, in each language, so every page view serves stored,
+        # already-clean HTML, and a reading time that is the reader's language's.
+        for code in CODES:
+            body = getattr(self, column("body", code)) or ""
+            setattr(self, column("body_html", code), render_markdown(body))
+            setattr(self, column("reading_minutes", code), reading_minutes(body) if body else None)
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "reading_minutes"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                *columns("body_html", "reading_minutes"),
+                "body_html",
+                "reading_minutes",
+            }
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("education:article", args=[self.slug])
+
+    def clean(self):
+        check_translations(self, self.reader_fields, published=not self.is_draft)
 
     @classmethod
     def published_q(cls, prefix: str = "") -> Q:
@@ -504,7 +548,7 @@ class ProgrammeTemplateQuerySet(LibraryQuerySet):
         """By name, the template's condition, and the body region of any of its exercises."""
         qs = self
         if q:
-            qs = qs.filter(name__icontains=q)
+            qs = qs.filter(written_in_any_language("name", q))
         if condition is not None:
             qs = qs.filter(condition=condition)
         if region:
@@ -544,6 +588,8 @@ class ProgrammeTemplate(LibraryItem):
     )
 
     objects = ProgrammeTemplateQuerySet.as_manager()
+
+    reader_fields = ("name", "purpose", "phase_label")
 
     class Meta:
         verbose_name = _("programme template")

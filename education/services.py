@@ -1,5 +1,6 @@
 from django.db import transaction
 
+from clinic.languages import each_language
 from clinic.models import Clinic
 from clinic.services import upsert
 from education.content.articles import ARTICLES
@@ -15,10 +16,10 @@ from education.models import (
     ProgrammeTemplateItem,
 )
 
-EXERCISE_FIELDS = (
-    "name", "purpose", "body_region", "starting_position", "equipment", "difficulty",
-    *DOSE_FIELDS,
-)  # fmt: skip
+EXERCISE_FIELDS = ("body_region", "starting_position", "difficulty", *DOSE_FIELDS)
+# Shipped text in each language ({"en": ..., "fr": ...}): loaded into one column per language.
+EXERCISE_TEXT = ("name", "purpose", "steps", "cues", "mistakes", "equipment")
+EXERCISE_LINES = ("steps", "cues", "mistakes")
 
 
 # The shipped library has no clinic: every clinic reads it, none changes it.
@@ -27,7 +28,8 @@ SHIPPED = {"clinic": None}
 
 @transaction.atomic
 def load_library() -> dict[str, int]:
-    """Create or update the shipped library, matched by slug. Running it twice changes nothing.
+    """Create or update the shipped library, matched by slug, in every language. Running it
+    twice changes nothing.
 
     Only shipped items are created or changed; a clinic's own items are never touched.
     """
@@ -36,18 +38,13 @@ def load_library() -> dict[str, int]:
         conditions[data["slug"]] = upsert(
             Condition,
             lookup={"slug": data["slug"], **SHIPPED},
-            values={k: data[k] for k in ("name", "where_it_hurts", "what_brings_it_on", "summary")},
+            values=_text(data, "name", "where_it_hurts", "what_brings_it_on", "summary"),
         )
 
     exercises = {}
     for data in EXERCISES:
         defaults = {k: data[k] for k in EXERCISE_FIELDS}
-        defaults.update(
-            steps="\n".join(data["steps"]),
-            cues="\n".join(data["cues"]),
-            mistakes="\n".join(data["mistakes"]),
-            is_published=True,
-        )
+        defaults.update(_text(data, *EXERCISE_TEXT, joined=EXERCISE_LINES), is_published=True)
         exercise = upsert(Exercise, lookup={"slug": data["slug"], **SHIPPED}, values=defaults)
         exercise.conditions.set([conditions[slug] for slug in data["conditions"]])
         exercises[data["slug"]] = exercise
@@ -60,9 +57,7 @@ def load_library() -> dict[str, int]:
             Article,
             lookup={"slug": data["slug"], **SHIPPED},
             values={
-                "title": data["title"],
-                "summary": data["summary"],
-                "body": data["body"],
+                **_text(data, "title", "summary", "body"),
                 "status": Article.Status.PUBLISHED,
             },
         )
@@ -74,9 +69,7 @@ def load_library() -> dict[str, int]:
             ProgrammeTemplate,
             lookup={"slug": data["slug"], **SHIPPED},
             values={
-                "name": data["name"],
-                "purpose": data["purpose"],
-                "phase_label": data["phase_label"],
+                **_text(data, "name", "purpose", "phase_label"),
                 "condition": conditions.get(data["condition"]),
             },
         )
@@ -91,6 +84,10 @@ def load_library() -> dict[str, int]:
     }
 
 
+def _text(data: dict, *fields: str, joined: tuple[str, ...] = ()) -> dict:
+    return each_language({field: data[field] for field in fields}, joined=joined)
+
+
 def _sync_items(template, items, exercises):
     for position, item in enumerate(items, start=1):
         upsert(
@@ -98,7 +95,7 @@ def _sync_items(template, items, exercises):
             lookup={"template": template, "position": position},
             values={
                 "exercise": exercises[item["exercise"]],
-                "note": item.get("note", ""),
+                **_text(item, "note"),
                 # Blank: the exercise's default ("" for the side, None for the numbers).
                 **{name: item.get(name, "" if name == "side" else None) for name in DOSE_FIELDS},
             },

@@ -65,6 +65,7 @@ def assign_programme(request, model_admin, object_id):
     form = AssignProgrammeForm(
         request.POST or None,
         clinic=patient.clinic,
+        reader_language=patient.user.language,
         initial={
             "template": template,
             "start_date": today,

@@ -2,7 +2,9 @@
 
 Nothing about the patient is left out, the staff's notes included; nothing about anyone
 else is put in (staff appear by name only, as the patient sees them in the portal).
-The same sections feed the JSON and the CSV download.
+The same sections feed the JSON and the CSV download, both in the patient's language: the
+CSV (for a spreadsheet) names sections, fields and choices in words; the JSON (for another
+app) keeps its keys and codes, and starts with their names in words ("labels").
 """
 
 import csv
@@ -12,8 +14,14 @@ import json
 from collections.abc import Iterator
 
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
+from clinic.languages import column, reading_order
+from clinic.models import User
+from education.models import DOSE_FIELDS, Dose, Side
+from patients import rules
 from patients.models import (
     WARNING_SIGN_FIELDS,
     Alert,
@@ -24,6 +32,93 @@ from patients.models import (
     PlanItem,
     SessionLog,
 )
+
+SECTION_LABELS = {
+    "profile": _("Profile"),
+    "plans": _("Plans"),
+    "plan_exercises": _("Plan exercises"),
+    "plan_versions": _("Plan versions"),
+    "articles": _("Articles"),
+    "sessions": _("Sessions"),
+    "pain_entries": _("Pain entries"),
+    "alerts": _("Alerts"),
+}
+# One name per key, whatever the section: a key means the same thing everywhere.
+FIELD_LABELS = {
+    "id": _("Identifier"),
+    "email": _("Email address"),
+    "first_name": _("First name"),
+    "last_name": _("Last name"),
+    "language": _("Language"),
+    "date_joined": _("Account opened"),
+    "last_login": _("Last sign-in"),
+    "clinic": _("Clinic"),
+    "clinic_phone": _("Clinic phone"),
+    "clinic_email": _("Clinic email"),
+    "clinic_address": _("Clinic address"),
+    "primary_clinician": _("Primary clinician"),
+    "date_of_birth": _("Date of birth"),
+    "conditions": _("Conditions"),
+    "affected_side": _("Affected side"),
+    "notes_for_staff": _("Notes for staff"),
+    "active": _("Active"),
+    "created_at": _("Created"),
+    "title": _("Title"),
+    "status": _("Status"),
+    "start_date": _("Start date"),
+    "review_date": _("Review date"),
+    "message": _("Message to you"),
+    "version": _("Version"),
+    "version_last_viewed": _("Version you last viewed"),
+    "updated_at": _("Updated"),
+    "plan_id": _("Plan"),
+    "position": _("Order"),
+    "exercise": _("Exercise"),
+    "sets": _("Sets"),
+    "reps": _("Repetitions"),
+    "hold_seconds": _("Hold (seconds)"),
+    "rest_seconds": _("Rest between sets (seconds)"),
+    "times_per_day": _("Times per day"),
+    "days_per_week": _("Days per week"),
+    "side": _("Side"),
+    "note": _("Note"),
+    "show_variants": _("Easier and harder versions offered"),
+    "saved_at": _("Saved"),
+    "plan": _("Plan as it stood"),
+    "article": _("Article"),
+    "assigned_by": _("Assigned by"),
+    "assigned_at": _("Assigned"),
+    "first_read_at": _("First read"),
+    "date": _("Date"),
+    "exercises": _("Exercises done"),
+    "effort": _("How hard it felt"),
+    "recorded_at": _("Recorded"),
+    "score": _("Pain score (0-10)"),
+    "context": _("When it hurt"),
+    "location": _("Where it hurt"),
+    "knee": _("Knee"),
+    **{name: PainEntry._meta.get_field(name).verbose_name for name in WARNING_SIGN_FIELDS},
+    "pain_entry_id": _("Pain entry"),
+    "warning_sign": _("Warning sign"),
+    "high_score": _("High score"),
+    "rising": _("Rising pain"),
+    "you_were_told": _("What you were told"),
+    "raised_at": _("Raised"),
+    "acknowledged_by": _("Acknowledged by"),
+    "acknowledged_at": _("Acknowledged"),
+    "outcome": _("What the clinic did"),
+}
+# Keys whose values are codes of a choice: the CSV gives their name instead.
+CHOICES = {
+    "language": User.Language,
+    "affected_side": Patient.AffectedSide,
+    "status": Plan.Status,
+    "side": Side,
+    "effort": SessionLog.Effort,
+    "context": PainEntry.Context,
+    "location": PainEntry.Location,
+    "knee": PainEntry.Knee,
+}
 
 CHUNK = 2000
 # A spreadsheet runs a cell that starts like a formula: such text is kept as text.
@@ -119,7 +214,8 @@ def patient_data(patient: Patient) -> dict:
                 "plan_id": str(plan.pk),
                 "version": revision.number,
                 "saved_at": when(revision.created_at),
-                "plan": json.dumps(revision.snapshot, ensure_ascii=False),
+                # As it was shown: in the patient's language.
+                "plan": rules.snapshot_in_reader_language(revision.snapshot),
             }
             for plan in plans
             for revision in sorted(plan.revisions.all(), key=lambda r: r.number)
@@ -185,12 +281,15 @@ def patient_data(patient: Patient) -> dict:
 def _sessions(patient, when) -> Iterator[dict]:
     """The sessions done, each with the exercises ticked, in order: two queries."""
     exercises = {}
-    for session_id, name in (
+    # The session's exercises by name: the through table's manager knows no languages.
+    name_in = [column("planitem__exercise__name", code) for code in reading_order(get_language())]
+    for session_id, *names in (
         SessionLog.items.through.objects.filter(sessionlog__patient=patient)
         .order_by("planitem__position")
-        .values_list("sessionlog_id", "planitem__exercise__name")
+        .values_list("sessionlog_id", *name_in)
     ):
-        exercises.setdefault(session_id, []).append(name)
+        # In the reader's language, or the first other the exercise's name is written in.
+        exercises.setdefault(session_id, []).append(next(filter(None, names), ""))
     for session in (
         SessionLog.objects.filter(patient=patient)
         .order_by("date")
@@ -222,35 +321,62 @@ def in_chunks(pieces: Iterator[str], size: int = 64 * 1024) -> Iterator[str]:
         yield "".join(buffer)
 
 
-def stream_json(data: dict) -> Iterator[str]:
-    """The sections as one JSON object, written out as they are read."""
-    return in_chunks(_json_pieces(data))
+def _plan_in_words(snapshot: dict) -> str:
+    """A plan version for a spreadsheet: its title, then each exercise with its dose."""
+    exercises = [
+        f"{item['exercise']}: {Dose(**{name: item[name] for name in DOSE_FIELDS}).summary}"
+        + (f" ({item['note']})" if item["note"] else "")
+        for item in snapshot["items"]
+    ]
+    return " / ".join([snapshot["title"], *exercises])
+
+
+def in_language(pieces: Iterator[str], language: str) -> Iterator[str]:
+    """`pieces` made in `language`: a streamed download is read after its view has returned,
+    so the names in words it holds are translated as it is sent."""
+    with translation.override(language):
+        yield from pieces
+
+
+def stream_json(data: dict, *, language: str) -> Iterator[str]:
+    """The sections as one JSON object, written out as they are read, after the names of
+    its sections and keys in `language` ("labels")."""
+    return in_language(in_chunks(_json_pieces(data)), language)
+
+
+def labels() -> dict:
+    return {
+        "sections": {key: str(label) for key, label in SECTION_LABELS.items()},
+        "fields": {key: str(label) for key, label in FIELD_LABELS.items()},
+    }
 
 
 def _json_pieces(data: dict) -> Iterator[str]:
     yield "{"
-    for number, (section, records) in enumerate(data.items()):
-        yield f"{',' if number else ''}\n  {json.dumps(section)}: ["
+    yield f"\n  {json.dumps('labels')}: {json.dumps(labels(), ensure_ascii=False)}"
+    for section, records in data.items():
+        yield f",\n  {json.dumps(section)}: ["
         for index, record in enumerate(records):
             yield f"{',' if index else ''}\n    {json.dumps(record)}"
         yield "\n  ]"
     yield "\n}\n"
 
 
-def stream_csv(data: dict) -> Iterator[str]:
-    """One table for every section: section, record id, field, value."""
-    return in_chunks(_csv_rows(data))
+def stream_csv(data: dict, *, language: str) -> Iterator[str]:
+    """One table for every section: section, record id, field, value, in `language`."""
+    return in_language(in_chunks(_csv_rows(data)), language)
 
 
 def _csv_rows(data: dict) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["section", "record", "field", "value"])
+    writer.writerow([_("Section"), _("Record"), _("Field"), _("Value")])
     for section, records in data.items():
         for record in records:
             record_id = record.get("id", "")
             writer.writerows(
-                [section, record_id, field, _cell(value)] for field, value in record.items()
+                [SECTION_LABELS[section], record_id, FIELD_LABELS[field], _cell(field, value)]
+                for field, value in record.items()
             )
             # A record's rows at a time.
             yield out.getvalue()
@@ -259,11 +385,15 @@ def _csv_rows(data: dict) -> Iterator[str]:
     yield out.getvalue()
 
 
-def _cell(value) -> str:
+def _cell(field: str, value) -> str:
     if value is None:
         return ""
+    if field == "plan":
+        return _plan_in_words(value)
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return str(_("yes") if value else _("no"))
+    if field in CHOICES and value in CHOICES[field].values:
+        return str(CHOICES[field](value).label)
     text = str(value)
     if isinstance(value, str) and text.startswith(FORMULA_STARTS):
         return "'" + text

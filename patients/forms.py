@@ -5,13 +5,16 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from crispy_forms.utils import render_crispy_form
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.text import format_lazy
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from clinic.resume import OWNER_FIELD, ResumableFormMixin
@@ -124,10 +127,15 @@ def _pain_form_helper() -> FormHelper:
         "note",
         Fieldset(
             _("Warning signs: tick any that are true now"),
+            # Lazy, and outside the template's text: makemessages finds it here.
             HTML(
-                '<p class="form-text">{% load i18n %}{% translate "If you tick any of '
-                "these, we will ask you to contact the clinic today and let your "
-                'clinician know." %}</p>'
+                format_lazy(
+                    '<p class="form-text">{}</p>',
+                    _(
+                        "If you tick any of these, we will ask you to contact the clinic "
+                        "today and let your clinician know."
+                    ),
+                )
             ),
             *WARNING_SIGN_FIELDS,
             css_class="warning-signs",
@@ -311,24 +319,52 @@ def _is_uuid(value) -> bool:
     return True
 
 
-class AcceptInvitationForm(SetPasswordForm):
-    """Choose a first password; the date of birth is asked when the clinic has it on file."""
+def language_choices():
+    """Each language by its own name, marked with it ("Français" read as French)."""
+    return [
+        (
+            code,
+            format_html(
+                '<span lang="{}">{}</span>',
+                code,
+                get_language_info(code)["name_local"].capitalize(),
+            ),
+        )
+        for code, _name in settings.LANGUAGES
+    ]
 
+
+class AcceptInvitationForm(SetPasswordForm):
+    """Choose a first password and the portal's language; the date of birth is asked when
+    the clinic has it on file."""
+
+    language = forms.ChoiceField(
+        label=_("Your language"),
+        help_text=_("Your pages, handouts and emails will be in this language."),
+        widget=forms.RadioSelect,
+        required=False,  # one is always ticked; none sent keeps the account's
+    )
     date_of_birth = forms.DateField(
         label=_("Your date of birth"),
         help_text=_("So we know this link reached the right person."),
         widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}),
     )
 
-    field_order = ["date_of_birth", "new_password1", "new_password2"]
+    field_order = ["language", "date_of_birth", "new_password1", "new_password2"]
 
     def __init__(self, user, *args, expected_birth_date=None, **kwargs):
         super().__init__(user, *args, **kwargs)
+        self.fields["language"].choices = language_choices()
+        # The page's language: the account's, or the one the person just switched to.
+        self.fields["language"].initial = get_language()
         self.expected_birth_date = expected_birth_date
         if expected_birth_date is None:
             del self.fields["date_of_birth"]
         self.helper = FormHelper()
         self.helper.form_tag = False
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or self.user.language
 
     def clean_date_of_birth(self):
         value = self.cleaned_data["date_of_birth"]

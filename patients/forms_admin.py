@@ -8,6 +8,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from clinic.forms import clean_account_email
+from clinic.languages import columns
 from clinic.models import User
 from clinic.validators import validate_account_email, validate_single_line
 from education.models import DOSE_FIELDS, Article, ProgrammeTemplate
@@ -92,7 +93,14 @@ class PlanAdminForm(forms.ModelForm):
 
     class Meta:
         model = Plan
-        fields = ["patient", "title", "status", "start_date", "review_date", "message"]
+        fields = [
+            "patient",
+            *columns("title"),
+            "status",
+            "start_date",
+            "review_date",
+            *columns("message"),
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -150,12 +158,19 @@ class AssignProgrammeForm(forms.Form):
         label=_("Also assign the template's articles"), required=False, initial=True
     )
 
-    def __init__(self, *args, clinic, **kwargs):
+    # The message is kept in the patient's language (patients.services.create_plan).
+    WRITE_IN = {
+        "en": _("The patient reads the portal in English: write your message in English."),
+        "fr": _("The patient reads the portal in French: write your message in French."),
+    }
+
+    def __init__(self, *args, clinic, reader_language, **kwargs):
         super().__init__(*args, **kwargs)
         # The patient's clinic's templates: the shipped ones and its own.
         self.fields["template"].queryset = ProgrammeTemplate.objects.for_clinic(clinic).order_by(
             "name"
         )
+        self.fields["message"].help_text = self.WRITE_IN[reader_language]
 
     def clean(self):
         data = super().clean()

@@ -21,9 +21,10 @@ from django.contrib.admin import helpers
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from clinic.audit import record_access
@@ -195,18 +196,25 @@ def selected_ids(request, queryset) -> list:
 def render_page(
     request, handouts: list[dict], *, options: PrintOptions, for_pdf: bool, **context
 ) -> str:
+    # One patient's handouts are a document in their language (the PDF says so too); a
+    # batch of several languages is the reader's, each handout marked with its own. The
+    # print page's toolbar stays in the reader's language.
+    reader = get_language()
     languages = {handout["language"] for handout in handouts}
-    return render_to_string(
-        "handouts/page.html",
-        {
-            "handouts": handouts,
-            "options": options,
-            "for_pdf": for_pdf,
-            "document_language": languages.pop() if len(languages) == 1 else None,
-            **context,
-        },
-        request=request,
-    )
+    document = languages.pop() if len(languages) == 1 else reader
+    with translation.override(document):
+        return render_to_string(
+            "handouts/page.html",
+            {
+                "handouts": handouts,
+                "options": options,
+                "for_pdf": for_pdf,
+                "document_language": document,
+                "reader_language": reader,
+                **context,
+            },
+            request=request,
+        )
 
 
 def handout_response(

@@ -92,13 +92,15 @@ def record_failed_check(invitation: Invitation) -> None:
 
 
 @transaction.atomic
-def accept_invitation(*, invitation: Invitation, password: str) -> User:
+def accept_invitation(*, invitation: Invitation, password: str, language: str) -> User:
+    """The patient's first password and the language they chose for the portal."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable:
         raise ValueError("This invitation can no longer be used.")
     user = invitation.patient.user
     user.set_password(password)
-    user.save(update_fields=["password"])
+    user.language = language
+    user.save(update_fields=["password", "language"])
     invitation.used_at = timezone.now()
     invitation.save(update_fields=["used_at"])
     return user

@@ -5,8 +5,11 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from clinic.languages import reading_order
 from education.models import DOSE_FIELDS, DoseColumns, Side
 
 # The baseline a new score is compared with: the median of the entries of the 14 days
@@ -93,22 +96,25 @@ def plan_changes(old: dict | None, new: dict) -> list[str]:
     """Plain-language differences between two plan snapshots, for the patient.
 
     Exercises are matched by their item (the same exercise may be in a plan twice, e.g. one
-    side each); snapshots from before items had ids in them are matched by name.
+    side each); snapshots from before items had ids in them are matched by name. Text is
+    compared and told in the reader's language (snapshots keep every language; older ones,
+    a single string).
     """
     if old is None:
         return []
     changes = []
-    if old["message"] != new["message"] and new["message"]:
+    if _text(old["message"]) != _text(new["message"]) and _text(new["message"]):
         changes.append(_("Your clinician updated their message to you."))
     if old["review_date"] != new["review_date"] and new["review_date"]:
-        changes.append(_("Your review date is now %(date)s.") % {"date": new["review_date"]})
+        date = formats.date_format(dt.date.fromisoformat(new["review_date"]), "DATE_FORMAT")
+        changes.append(_("Your review date is now %(date)s.") % {"date": date})
     old_items = {_item_key(item): item for item in old["items"]}
     new_items = {_item_key(item): item for item in new["items"]}
     if any("id" not in item for item in old["items"]):
-        old_items = {item["exercise"]: item for item in old["items"]}
-        new_items = {item["exercise"]: item for item in new["items"]}
+        old_items = {_text(item["exercise"]): item for item in old["items"]}
+        new_items = {_text(item["exercise"]): item for item in new["items"]}
     for key, item in new_items.items():
-        name = item["exercise"]
+        name = _text(item["exercise"])
         before = old_items.get(key)
         if before is None:
             changes.append(_("New exercise: %(name)s.") % {"name": name})
@@ -124,11 +130,30 @@ def plan_changes(old: dict | None, new: dict) -> list[str]:
                         "new": _shown(field, item[field]),
                     }
                 )
-        if before["note"] != item["note"] and item["note"]:
+        if _text(before["note"]) != _text(item["note"]) and _text(item["note"]):
             changes.append(_("%(name)s: new note from your clinician.") % {"name": name})
     for key in old_items.keys() - new_items.keys():
-        changes.append(_("Removed: %(name)s.") % {"name": old_items[key]["exercise"]})
+        changes.append(_("Removed: %(name)s.") % {"name": _text(old_items[key]["exercise"])})
     return changes
+
+
+def snapshot_in_reader_language(snapshot: dict) -> dict:
+    """A plan snapshot with its text in the reader's language only (as it was shown)."""
+    texts = ("title", "message")
+    return {
+        **{key: _text(value) if key in texts else value for key, value in snapshot.items()},
+        "items": [
+            {**item, "exercise": _text(item["exercise"]), "note": _text(item["note"])}
+            for item in snapshot.get("items", [])
+        ],
+    }
+
+
+def _text(value) -> str:
+    """A snapshot's text in the reader's language (or the first other written)."""
+    if not isinstance(value, dict):
+        return value or ""
+    return next((value[code] for code in reading_order(get_language()) if value.get(code)), "")
 
 
 def unseen_plan_changes(plan) -> list[str] | None:
@@ -145,7 +170,7 @@ def unseen_plan_changes(plan) -> list[str] | None:
 
 
 def _item_key(item: dict) -> str:
-    return item.get("id") or item["exercise"]
+    return item.get("id") or _text(item["exercise"])
 
 
 def _shown(field: str, value) -> str:

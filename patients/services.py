@@ -24,6 +24,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
+from clinic.languages import CODES, column, in_reader_language
 from clinic.models import User
 from education.models import Article, ProgrammeTemplate
 from patients import notifications, rules, selectors
@@ -88,7 +89,15 @@ def refresh_patient_summaries(patients) -> None:
                 output_field=DateTimeField(),
             ),
         ),
-        active_plan_title=Coalesce(Subquery(active.values("title")[:1]), Value("")),
+        # As the patient reads it: in their language.
+        active_plan_title=Coalesce(
+            Subquery(
+                active.annotate(
+                    shown=in_reader_language("title", "patient__user__language")
+                ).values("shown")[:1]
+            ),
+            Value(""),
+        ),
         review_date=Subquery(active.values("review_date")[:1]),
         last_pain_at=Subquery(last_pain.values("recorded_at")[:1]),
         last_pain_score=Subquery(last_pain.values("score")[:1]),
@@ -139,7 +148,10 @@ def create_plan_from_template(
 ) -> Plan:
     """Copy a template into the patient's own plan. Later template edits never reach it.
 
-    `dose_changes` maps an item's position to the dose values tailored for this patient.
+    The title and the exercises' notes are copied in every language, so the plan reads in
+    the patient's, and in the other one if they change it. `message` is the clinician's own
+    words to this patient (see `create_plan`). `dose_changes` maps an item's position to the
+    dose values tailored for this patient.
     """
     if not _in_library_of(template, patient):
         raise ValueError("This template is another clinic's.")
@@ -149,10 +161,10 @@ def create_plan_from_template(
         dose = item.dose
         values = dose.values()
         values.update(dose_changes.get(item.position, {}))
-        items.append({"exercise": item.exercise, "note": item.note, **values})
+        items.append({"exercise": item.exercise, "note": texts(item, "note"), **values})
     plan = create_plan(
         patient=patient,
-        title=template.name,
+        title=texts(template, "name"),
         created_by=created_by,
         start_date=start_date,
         review_date=review_date,
@@ -165,49 +177,73 @@ def create_plan_from_template(
     return plan
 
 
+Text = str | dict[str, str]
+
+
 @transaction.atomic
 def create_plan(
     *,
     patient: Patient,
-    title: str,
+    title: Text,
     created_by: User | None,
     start_date: dt.date,
     items: Iterable[dict],
     review_date: dt.date | None = None,
-    message: str = "",
+    message: Text = "",
     template: ProgrammeTemplate | None = None,
 ) -> Plan:
+    """A plan of these items. Its title, message and each item's "note" are given in every
+    language ({"en": ..., "fr": ...}, as `texts` reads them), or as one string: words
+    written for this patient, in the patient's language."""
+    language = patient.user.language
     plan = Plan.objects.create(
         patient=patient,
         template=template,
-        title=title,
+        **in_languages("title", title, language=language),
         start_date=start_date,
         review_date=review_date,
-        message=message,
+        **in_languages("message", message, language=language),
         created_by=created_by,
         version=0,
     )
     # Row by row, not bulk_create: each item's creation is in the audit trail.
     for position, values in enumerate(items, start=1):
-        PlanItem.objects.create(plan=plan, position=position, **values)
+        values = dict(values)
+        note = in_languages("note", values.pop("note", ""), language=language)
+        PlanItem.objects.create(plan=plan, position=position, **values, **note)
     record_revision(plan=plan, by=created_by)
     plan.refresh_from_db(fields=["version"])
     return plan
 
 
+def texts(obj, field: str) -> dict[str, str]:
+    """A translated field in every language: {"en": ..., "fr": ...} ("" where unwritten)."""
+    return {code: getattr(obj, column(field, code)) or "" for code in CODES}
+
+
+def in_languages(field: str, value: Text, *, language: str) -> dict[str, str]:
+    """A plan's text as its columns: in every language as given, or, a plain string, in
+    `language` alone (the patient's: what a clinician writes them)."""
+    if not isinstance(value, dict):
+        value = {language: value}
+    return {column(field, code): value.get(code) or "" for code in CODES}
+
+
 def plan_snapshot(plan: Plan) -> dict:
+    """The plan as it stands, its text in every language: the patient is told what changed
+    in theirs (rules.plan_changes)."""
     items = plan.items.select_related("exercise").order_by("position")
     return {
-        "title": plan.title,
+        "title": texts(plan, "title"),
         "status": plan.status,
         "start_date": plan.start_date.isoformat(),
         "review_date": plan.review_date.isoformat() if plan.review_date else None,
-        "message": plan.message,
+        "message": texts(plan, "message"),
         "items": [
             {
                 "id": str(item.pk),
-                "exercise": item.exercise.name,
-                "note": item.note,
+                "exercise": texts(item.exercise, "name"),
+                "note": texts(item, "note"),
                 # Not told to the patient, but a change all the same: a new version, so that
                 # an editor who opened the plan before it does not overwrite it.
                 "show_variants": item.show_variants,

@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from clinic.audit import record_access, staff_views_of
+from clinic.languages import columns
 from clinic.resume import resumable
 from patients import charts, export, fragments, reminders, rules, services
 from patients.access import get_patient
@@ -71,8 +72,9 @@ def _today_context(patient, today) -> dict:
     daily = daily_highest(pain, since=since, zone=clinic.zone)
     return {
         "plans": [_plan_today(plan, today) for plan in plans],
+        # Every language's title: the reader's, or the other where theirs is not written.
         "assignments": ArticleAssignment.objects.for_patient(patient).only(
-            "first_read_at", "article__title"
+            "first_read_at", *columns("article__title")
         )[:TODAY_ARTICLES],
         "last_entry": {"score": pain[0][0], "recorded_at": pain[0][1]} if pain else None,
         "sparkline": charts.sparkline(daily, first_day=first_day, days=SPARKLINE_DAYS),
@@ -353,7 +355,8 @@ def my_data_json(request):
     patient = get_patient(request)
     record_access(request, patient, what="export_json")
     response = StreamingHttpResponse(
-        export.stream_json(export.patient_data(patient)), content_type="application/json"
+        export.stream_json(export.patient_data(patient), language=request.LANGUAGE_CODE),
+        content_type="application/json",
     )
     return _download(response, patient, "json")
 
@@ -364,7 +367,8 @@ def my_data_csv(request):
     patient = get_patient(request)
     record_access(request, patient, what="export_csv")
     response = StreamingHttpResponse(
-        export.stream_csv(export.patient_data(patient)), content_type="text/csv; charset=utf-8"
+        export.stream_csv(export.patient_data(patient), language=request.LANGUAGE_CODE),
+        content_type="text/csv; charset=utf-8",
     )
     return _download(response, patient, "csv")
 

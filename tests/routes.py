@@ -18,6 +18,7 @@ SIGNED_IN = "signed-in"  # any signed-in person (what they see may still depend 
 ROUTES = {
     "healthz": PUBLIC,
     "accessibility": PUBLIC,  # the accessibility statement
+    "set_language": PUBLIC,  # the language switch (POST): tests/clinic/test_language_switch.py
     "login": PUBLIC,
     "password_reset": PUBLIC,
     "password_reset_done": PUBLIC,

@@ -239,6 +239,7 @@ PUBLIC_STATUS = {
     "admin:login": 302,  # it is the portal's own sign-in page (tests/clinic/test_admin_access.py)
     "invitation": 404,  # the sample token is no invitation (tests/clinic/test_invitation.py)
     "patients:unsubscribe": 400,  # nor an unsubscribe link (tests/patients/test_unsubscribe.py)
+    "set_language": 405,  # a POST (tests/clinic/test_language_switch.py)
 }
 
 

@@ -1,15 +1,29 @@
-"""Patient-education articles. Bodies are Markdown; headings start at level two."""
+"""Patient-education articles. Bodies are Markdown; headings start at level two.
+
+Each text is given in each language ({"en": ..., "fr": ...}). The French is written for
+Quebec and Franco-Ontarian readers, not word for word; the facts are the same.
+"""
 
 ARTICLES = [
     {
         "slug": "soreness-or-irritation",
-        "title": "Sore muscles or an irritated knee?",
-        "summary": (
-            "How to tell ordinary muscle soreness after exercise from a knee joint that has "
-            "become irritated, and what to do about each."
-        ),
+        "title": {
+            "en": "Sore muscles or an irritated knee?",
+            "fr": "Muscles courbaturés ou genou irrité?",
+        },
+        "summary": {
+            "en": (
+                "How to tell ordinary muscle soreness after exercise from a knee joint that has "
+                "become irritated, and what to do about each."
+            ),
+            "fr": (
+                "Comment distinguer les courbatures musculaires normales après l'effort d'une "
+                "articulation du genou qui s'est irritée, et que faire dans chaque cas."
+            ),
+        },
         "conditions": [],
-        "body": """## Two kinds of pain after exercise
+        "body": {
+            "en": """## Two kinds of pain after exercise
 
 Feeling a bit sore after being active is common. This is especially true after a new
 activity, or after doing more than usual. Most of the time, the soreness is in your
@@ -75,16 +89,102 @@ put weight on the leg, clear swelling, a knee that locks or gives way, heat or r
 with a fever, and pain that keeps getting worse. Our warning signs article explains what
 to do if any of these happen.
 """,
+            "fr": """## Deux sortes de douleur après l'effort
+
+Il est courant d'avoir un peu mal après avoir été actif, surtout après une nouvelle
+activité ou quand on en a fait plus que d'habitude. La plupart du temps, ce sont les
+muscles qui sont courbaturés, et il n'y a pas lieu de s'inquiéter.
+
+Il arrive toutefois que l'articulation du genou elle-même s'irrite. Cette douleur-là se
+comporte autrement et demande une autre approche. Savoir laquelle des deux vous avez vous
+aide à choisir quoi faire ensuite.
+
+## À quoi ressemblent des courbatures ordinaires
+
+- Elles commencent souvent plusieurs heures après l'exercice.
+- Elles sont habituellement au pire le lendemain ou le surlendemain.
+- On dirait une douleur large et lourde dans tout un muscle, par exemple l'avant de la
+  cuisse, les fesses ou les mollets.
+- Elles se font souvent sentir à peu près autant dans les deux jambes.
+- Elles diminuent quand vous vous réchauffez et que vous bougez.
+- Elles disparaissent d'elles-mêmes en quelques jours.
+
+Ces courbatures veulent simplement dire que vos muscles ont travaillé plus fort que
+d'habitude. Ce n'est pas un signe de blessure. Marcher doucement et faire vos activités
+quotidiennes aide souvent à les faire passer.
+
+## À quoi ressemble un genou irrité
+
+- La douleur est dans le genou ou autour, et non répandue dans un muscle.
+- Vous pouvez souvent montrer l'endroit : derrière la rotule, sur le côté extérieur ou
+  juste sous la rotule.
+- Elle peut être vive, pincer, brûler ou ressembler à une douleur lancinante.
+- Certains mouvements la déclenchent, comme les escaliers, se lever d'une chaise, s'accroupir
+  ou se mettre à genoux.
+- Elle a tendance à revenir chaque fois que vous refaites la même activité.
+
+## Ce qui la déclenche habituellement
+
+L'irritation du genou apparaît souvent après un changement : un rythme plus rapide, un
+parcours avec plus de côtes, des squats ou des fentes plus profonds, ou un retour à
+l'entraînement après quelques semaines d'arrêt. Souvent, rien ne fait mal pendant la
+séance. La douleur arrive quelques heures plus tard, ou au réveil le lendemain.
+
+## Trois questions à vous poser
+
+1. **Où avez-vous mal?** Partout dans le muscle, ou à un endroit du genou?
+2. **Qu'est-ce qui déclenche la douleur?** Le mouvement en général, ou une activité en
+   particulier?
+3. **Dans quel sens ça évolue?** Est-ce un peu mieux chaque jour, ou est-ce que ça reste
+   pareil?
+
+## Que faire ensuite
+
+Si cela ressemble à des courbatures, continuez de bouger doucement. Reprenez vos
+habitudes à mesure que la douleur s'estompe.
+
+Si cela ressemble plutôt à un genou irrité, n'arrêtez pas complètement de bouger. Réduisez
+plutôt pendant quelques jours l'activité qui provoque la douleur. Notre article sur les
+premiers soins en cas de poussée de douleur explique comment faire. Commencez ensuite les
+exercices doux de votre programme.
+
+Voici un bon repère : une douleur qui s'estompe pendant une semaine plus tranquille, puis
+revient dès que vous reprenez votre routine normale, veut habituellement dire que la cause
+est toujours là. Votre physiothérapeute peut vous aider à la trouver.
+
+## Quand nous appeler
+
+Certains signes demandent un examen rapide plutôt que des soins à la maison : ne pas
+pouvoir mettre de poids sur la jambe, une enflure évidente, un genou qui se bloque ou qui
+lâche, de la chaleur ou une rougeur accompagnées de fièvre, et une douleur qui ne cesse
+d'empirer. Notre article sur les signes d'alerte explique quoi faire si l'un d'eux
+apparaît.
+""",
+        },
     },
     {
         "slug": "why-the-knee-hurts",
-        "title": "Why does my knee hurt after exercise?",
-        "summary": (
-            "Knee pain after exercise is often about how much load the knee takes, and how "
-            "well your hips and ankles share that work."
-        ),
-        "conditions": ["patellofemoral-pain", "it-band-syndrome", "patellar-tendinopathy"],
-        "body": """## The knee sits in the middle
+        "title": {
+            "en": "Why does my knee hurt after exercise?",
+            "fr": "Pourquoi mon genou me fait-il mal après l'effort?",
+        },
+        "summary": {
+            "en": (
+                "Knee pain after exercise is often about how much load the knee takes, and how "
+                "well your hips and ankles share that work."
+            ),
+            "fr": (
+                "La douleur au genou après l'effort dépend souvent de la charge que le genou "
+                "supporte, et de la façon dont vos hanches et vos chevilles partagent ce travail."
+            ),
+        },
+        "conditions": [
+            "patellofemoral-pain",
+            "it-band-syndrome",
+            "patellar-tendinopathy",
+        ],
+        "body": {
+            "en": """## The knee sits in the middle
 
 Your knee is a hinge between your hip and your foot. It bends and straightens, absorbs
 impact and passes force up and down the leg. It also has to resist twisting. When the
@@ -145,21 +245,101 @@ help the hips, thighs and calves share the load better. Your exercise programme 
 to do both. Your physiotherapist can also check how your leg moves and adjust the plan
 to suit you.
 """,
+            "fr": """## Le genou est au milieu
+
+Votre genou est une charnière entre la hanche et le pied. Il plie et se déplie, amortit
+les chocs et transmet les forces le long de la jambe. Il doit aussi résister aux
+torsions. Quand toute la jambe travaille en équipe, l'exercice se fait en douceur et avec
+force. Si un maillon de la chaîne ne fait pas sa part, c'est souvent le genou qui
+compense.
+
+## Ce qui se passe à chaque pas
+
+Chaque fois que vous marchez, montez un escalier, vous accroupissez, courez ou atterrissez
+après un saut, plusieurs choses se produisent en même temps :
+
+- Le genou supporte votre poids et la force du pied qui frappe le sol.
+- La rotule doit glisser en douceur dans son sillon, sur l'os de la cuisse.
+- Les muscles des fesses, des cuisses et des mollets travaillent ensemble pour guider la
+  jambe.
+- La position de la hanche et du pied influence l'alignement du genou.
+
+Si l'un de ces éléments flanche, le genou peut commencer à dévier de sa trajectoire
+habituelle. Il en résulte rarement une blessure soudaine. Ce sont plutôt de petites
+contraintes qui s'accumulent au fil des semaines.
+
+## La charge et la récupération
+
+Vos tissus peuvent devenir plus forts, mais ils ont besoin de temps pour s'adapter. Les
+problèmes commencent quand la charge augmente plus vite que ce que le genou peut suivre.
+Voici les causes les plus fréquentes :
+
+- en faire trop, par exemple plus de distance ou plus de séances
+- forcer trop, par exemple un rythme plus rapide, plus de poids ou des squats plus
+  profonds
+- ne pas se reposer assez entre les séances
+
+## Le rôle des hanches
+
+Les muscles autour de la hanche empêchent la cuisse de tourner vers l'intérieur. S'ils
+sont faibles, le genou a tendance à s'affaisser vers l'intérieur dans les escaliers, les
+squats, à la course et à la réception des sauts. La rotule peut alors être tirée hors de
+sa trajectoire habituelle. C'est pourquoi renforcer seulement l'avant de la cuisse ne
+suffit souvent pas : il faut aussi s'occuper des hanches.
+
+## Le rôle des chevilles
+
+Une cheville raide ne laisse pas le tibia avancer bien loin au-dessus du pied. Pour
+compenser, une plus grande partie de la force se reporte sur l'avant du genou. On le
+remarque souvent dans les squats, dans les escaliers et à la réception des sauts.
+
+## La fatigue et la technique
+
+Il est courant de bien exécuter les mouvements au début d'une séance, puis de perdre sa
+technique à mesure que la fatigue s'installe. Les répétitions rapides et précipitées
+dérangent aussi davantage le genou que les répétitions lentes et contrôlées.
+
+## L'endroit qui fait mal n'est pas toujours celui où le problème a commencé
+
+L'endroit douloureux montre où la contrainte aboutit. Il ne montre pas toujours où le
+problème a commencé, par exemple une hanche faible ou une cheville raide. C'est pourquoi
+une pause ou un massage peut soulager un moment, mais la douleur revient quand
+l'entraînement reprend : la jambe bouge toujours de la même façon.
+
+## Ce que cela veut dire pour vous
+
+Un soulagement durable demande habituellement deux choses en même temps. D'abord, calmer
+la zone douloureuse. Ensuite, aider les hanches, les cuisses et les mollets à mieux
+partager la charge. Votre programme d'exercices est conçu pour faire les deux. Votre
+physiothérapeute peut aussi observer comment votre jambe bouge et adapter le plan à vos
+besoins.
+""",
+        },
     },
     {
         "slug": "four-common-causes",
-        "title": "Four common causes of knee pain after exercise",
-        "summary": (
-            "A plain guide to four common sources of knee pain after exercise: where each "
-            "one hurts and what tends to set it off."
-        ),
+        "title": {
+            "en": "Four common causes of knee pain after exercise",
+            "fr": "Quatre causes fréquentes de douleur au genou après l'effort",
+        },
+        "summary": {
+            "en": (
+                "A plain guide to four common sources of knee pain after exercise: where each one "
+                "hurts and what tends to set it off."
+            ),
+            "fr": (
+                "Un guide simple de quatre sources fréquentes de douleur au genou après l'effort : "
+                "où chacune fait mal et ce qui la déclenche habituellement."
+            ),
+        },
         "conditions": [
             "patellofemoral-pain",
             "it-band-syndrome",
             "patellar-tendinopathy",
             "knee-bursitis",
         ],
-        "body": """## Start with three clues
+        "body": {
+            "en": """## Start with three clues
 
 A physiotherapist usually looks for patterns before giving a name to knee pain. The
 exact place it hurts, the activity that sets it off, and its timing all help. Timing
@@ -226,16 +406,99 @@ leg moves and shares the load.
 Your physiotherapist will confirm what is going on and tailor your exercises. If you
 notice any of the warning signs in our warning signs article, contact the clinic.
 """,
+            "fr": """## Trois indices pour commencer
+
+Avant de nommer une douleur au genou, le physiothérapeute cherche habituellement des
+tendances. L'endroit exact de la douleur, l'activité qui la déclenche et le moment où
+elle apparaît sont tous utiles. Le moment, c'est de savoir si elle arrive pendant
+l'exercice, peu après ou le lendemain.
+
+## Les quatre en un coup d'œil
+
+| Problème | Où ça fait mal | Ce qui le déclenche |
+|---|---|---|
+| Douleur fémoro-patellaire | Derrière la rotule ou autour | Course, escaliers, squats, position assise prolongée |
+| Syndrome de la bandelette iliotibiale | Côté extérieur du genou | Course, vélo, plier le genou encore et encore |
+| Tendinopathie rotulienne | Juste sous la rotule | Sauts, sprints, réceptions brusques |
+| Bursite du genou | Un point sensible à l'avant, à l'intérieur ou à l'extérieur du genou | Position à genoux, pression, frottement |
+
+Ces problèmes peuvent se ressembler, et il est possible d'en avoir plus d'un à la fois.
+
+## Syndrome fémoro-patellaire
+
+C'est l'une des causes les plus fréquentes de douleur au genou après l'effort. Il s'agit
+d'une douleur sourde derrière la rotule ou autour. Elle est souvent pire après la course,
+les squats, les fentes ou les escaliers. Rester assis longtemps les genoux pliés, par
+exemple en voiture ou au cinéma, peut aussi la déclencher.
+
+Elle va souvent de pair avec des muscles de la cuisse faibles et des muscles de la hanche
+qui guident mal la jambe. La rotule tolère mal les contraintes répétées quand la hanche et
+la cuisse ne gardent pas la jambe bien alignée.
+
+## Syndrome de la bandelette iliotibiale
+
+Ici, la douleur se situe sur le bord extérieur du genou. Les personnes qui courent ou font
+du vélo ressentent souvent une douleur vive ou une sensation de brûlure. Elle apparaît en
+général à peu près au même moment de chaque sortie, par exemple après une certaine
+distance ou à un rythme plus soutenu. Au début, elle peut s'estomper une fois le corps
+réchauffé. Avec le temps, elle se manifeste plus tôt.
+
+Quand la douleur est sur le bord extérieur et qu'elle accompagne des flexions répétées, la
+rotule est moins susceptible d'en être la source. Ce sont plus probablement les tissus le
+long de l'extérieur du genou qui sont en cause.
+
+## Tendinopathie rotulienne
+
+L'endroit douloureux est ici le tendon qui va du bas de la rotule jusqu'au tibia. On le
+remarque surtout en sautant, en sprintant, en démarrant vite ou lors d'entraînements
+intenses des jambes. La douleur est habituellement à un petit endroit précis. Les efforts
+rapides et puissants la dérangent beaucoup plus que les efforts doux.
+
+Tirer fort sur un tendon douloureux aide rarement. Ce qui fonctionne habituellement, c'est
+un renforcement régulier, en augmentant la charge lentement sur plusieurs semaines.
+
+## Bursite du genou
+
+Une bourse est un petit sac de liquide qui aide les tissus à glisser. Une bourse irritée
+peut causer un point sensible, un peu d'enflure et de l'inconfort quand on appuie dessus
+ou qu'il y a du frottement. La position à genoux, une pression directe et le frottement
+répété en sont des causes fréquentes.
+
+C'est rarement grave, mais c'est facile à localiser. Il y a un seul endroit sensible, et
+appuyer dessus fait plus mal. Tout ce qui comprime cette partie du genou aussi.
+
+## Un repère simple
+
+Une douleur que vous pouvez couvrir du bout du doigt vient habituellement d'une petite
+structure, comme un tendon ou une bourse. Une douleur plus vague, répandue autour de la
+rotule, est plus souvent liée à la façon dont la jambe bouge et partage la charge.
+
+Votre physiothérapeute confirmera ce qui se passe et adaptera vos exercices. Si vous
+remarquez l'un des signes décrits dans notre article sur les signes d'alerte, communiquez
+avec la clinique.
+""",
+        },
     },
     {
         "slug": "first-aid-for-a-flare-up",
-        "title": "First aid for a knee flare-up",
-        "summary": (
-            "What to do in the days right after your knee flares up: protect it, keep "
-            "moving within comfort, and use ice, compression and elevation sensibly."
-        ),
+        "title": {
+            "en": "First aid for a knee flare-up",
+            "fr": "Premiers soins en cas de poussée de douleur au genou",
+        },
+        "summary": {
+            "en": (
+                "What to do in the days right after your knee flares up: protect it, keep moving "
+                "within comfort, and use ice, compression and elevation sensibly."
+            ),
+            "fr": (
+                "Quoi faire dans les jours qui suivent une poussée de douleur au genou : le "
+                "protéger, continuer de bouger sans dépasser votre zone de confort, et utiliser la "
+                "glace, la compression et l'élévation avec bon sens."
+            ),
+        },
         "conditions": [],
-        "body": """## Calm it down, but keep moving
+        "body": {
+            "en": """## Calm it down, but keep moving
 
 When your knee flares up after exercise, it is tempting to stop everything. That is
 rarely needed unless you are struggling to walk. A mild or moderate flare-up usually
@@ -306,21 +569,109 @@ Once the flare-up begins to settle, start the gentle exercises in your programme
 knee does not improve over a few days, or if you notice any warning signs, contact the
 clinic.
 """,
+            "fr": """## Calmer le genou, mais continuer de bouger
+
+Quand votre genou fait une poussée de douleur après l'effort, on est tenté de tout
+arrêter. C'est rarement nécessaire, sauf si vous avez du mal à marcher. Une poussée légère
+ou modérée se calme habituellement plus vite si vous restez actif, mais en en faisant
+moins. C'est ce qu'on appelle le repos relatif : vous réduisez ce qui déclenche la
+douleur, et vous continuez de bouger doucement le genou.
+
+Rester longtemps sans rien faire a tendance à raidir l'articulation et à affaiblir les
+muscles autour. Le retour à vos activités prend alors plus de temps. Les étapes
+ci-dessous, souvent résumées par l'acronyme anglais PRICE (protection, repos, glace,
+compression, élévation), peuvent vous aider. Voyez-les comme un guide, et non comme des
+règles strictes.
+
+## Protection
+
+Pendant quelques jours, réduisez ce qui dérange clairement le genou. Par exemple :
+
+- laisser tomber les sauts et les bonds
+- courir de plus courtes distances, ou arrêter la course pour l'instant
+- faire des squats moins profonds
+- soulever des poids plus légers
+
+## Le repos, mais le repos relatif
+
+Le repos relatif, ce n'est pas rester étendu sur le divan. Continuez ce qui reste
+confortable : de courtes marches faciles, un peu de vélo stationnaire en douceur, ou plier
+et déplier lentement le genou. Cela garde l'articulation souple. Un léger inconfort qui
+passe vite est habituellement sans problème. Une douleur qui augmente ou qui dure
+jusqu'au lendemain est un signe qu'il faut en faire moins.
+
+## Glace
+
+Le froid peut aider à calmer un genou chaud et irrité après une activité. Enveloppez un
+sac de glace ou un sac de petits pois congelés dans un linge mince et humide. Ne mettez
+jamais la glace directement sur la peau. Environ 10 à 15 minutes à la fois suffisent.
+Parlez-en d'abord à votre physiothérapeute si vous avez une sensibilité réduite dans les
+jambes ou des problèmes de circulation.
+
+## Compression
+
+Un manchon léger pour le genou ou un bandage élastique peut rendre le genou plus
+confortable. Certaines personnes disent que cela leur donne l'impression d'un genou plus
+stable. Il doit être ajusté, sans serrer. Desserrez-le ou enlevez-le si le bas de la
+jambe se met à élancer, à picoter, s'engourdit ou change de couleur.
+
+## Élévation
+
+Si le genou semble enflé après une activité, reposez-vous un moment la jambe surélevée
+sur un coussin. Idéalement, le genou devrait être un peu plus haut que le cœur. Cela peut
+aider l'enflure à diminuer.
+
+## Crèmes et gels
+
+Les crèmes qui donnent une sensation de froid ou de chaleur sur la peau peuvent atténuer
+la douleur pour un temps. Demandez à votre pharmacien quel produit vous convient, surtout
+si vous prenez d'autres médicaments. Profitez du soulagement pour bouger doucement. Avoir
+moins mal ne veut pas dire que le genou est prêt pour une séance intense.
+
+## Ce qu'il vaut mieux éviter au début
+
+- **N'étirez pas fort dans la douleur.** Tirer fort sur un tendon douloureux, ou sur
+  l'avant du genou, l'irrite habituellement encore plus.
+- **Ne le testez pas sans arrêt.** Vérifier encore et encore si ça fait toujours mal
+  entretient l'irritation.
+- **N'arrêtez pas complètement de bouger.** Un genou qu'on garde immobile devient raide,
+  ce qui ajoute habituellement à la douleur.
+- **Ne reprenez pas l'entraînement complet après une seule bonne journée.** Augmentez
+  progressivement, même quand la douleur diminue.
+
+## Et ensuite
+
+Dès que la poussée commence à se calmer, commencez les exercices doux de votre programme.
+Si le genou ne s'améliore pas au bout de quelques jours, ou si vous remarquez un signe
+d'alerte, communiquez avec la clinique.
+""",
+        },
     },
     {
         "slug": "building-resilient-knees",
-        "title": "Building stronger, more resilient knees",
-        "summary": (
-            "Why hip strength matters for knee pain, and how five simple exercises plus some "
-            "gentle mobility work can help keep the pain from coming back."
-        ),
+        "title": {
+            "en": "Building stronger, more resilient knees",
+            "fr": "Des genoux plus forts et plus résistants",
+        },
+        "summary": {
+            "en": (
+                "Why hip strength matters for knee pain, and how five simple exercises plus some "
+                "gentle mobility work can help keep the pain from coming back."
+            ),
+            "fr": (
+                "Pourquoi la force des hanches compte pour la douleur au genou, et comment cinq "
+                "exercices simples et un peu de mobilité en douceur peuvent aider à empêcher la "
+                "douleur de revenir."
+            ),
+        },
         "conditions": [
             "patellofemoral-pain",
             "it-band-syndrome",
             "patellar-tendinopathy",
             "knee-bursitis",
         ],
-        "body": """## Why calming the pain is not enough
+        "body": {
+            "en": """## Why calming the pain is not enough
 
 First aid and a lighter week help a sore knee feel better. They do not change the
 reasons it got sore. Unless those change, the pain tends to return when activity picks
@@ -385,16 +736,102 @@ Mild, short-lived discomfort during these exercises is usually fine. If an exerc
 makes the pain sharply worse, make the movement smaller or stop it. Then let us know at
 your next visit. If you notice any of the warning signs, contact the clinic.
 """,
+            "fr": """## Pourquoi calmer la douleur ne suffit pas
+
+Les premiers soins et une semaine plus tranquille aident un genou douloureux à aller
+mieux. Ils ne changent pas pour autant les raisons pour lesquelles il est devenu
+douloureux. Tant que ces raisons restent, la douleur a tendance à revenir quand l'activité
+reprend. Pour un soulagement durable, les muscles de la hanche, de la cuisse et du mollet
+doivent devenir plus forts afin de soutenir le genou.
+
+## Pourquoi commencer par les hanches
+
+On pense naturellement qu'un genou douloureux a besoin d'une cuisse plus forte à l'avant.
+Cela aide, mais il manque une grosse partie de l'histoire. Les muscles autour de la hanche
+empêchent la cuisse de tourner vers l'intérieur. Quand ils sont faibles, le genou a
+tendance à partir vers l'intérieur sous la charge, et la rotule peut moins bien glisser.
+
+C'est pourquoi votre programme comprend des exercices pour les hanches, même si c'est
+votre genou qui fait mal. Renforcer seulement la cuisse peut laisser le problème principal
+de côté.
+
+## Les cinq exercices de base
+
+Ces cinq exercices sont sans impact et se font à la maison. Ils sont utiles pendant votre
+rétablissement et aussi pour prévenir de futures poussées de douleur. Votre programme
+indique les étapes, le nombre de répétitions et la fréquence de chacun.
+
+1. **Pont fessier.** Couché sur le dos, vous soulevez les hanches pour faire travailler
+   les muscles fessiers. Des montées lentes et contrôlées comptent plus que la hauteur.
+2. **Palourde.** Couché sur le côté, vous ouvrez le genou du dessus comme un coquillage.
+   Cela fait travailler le côté de la hanche. Le mouvement est petit, et il doit être fait
+   avec soin.
+3. **Contraction du quadriceps.** La jambe allongée, vous contractez l'avant de la
+   cuisse. C'est utile quand le genou est trop douloureux pour de plus grands mouvements.
+4. **Descente de marche.** Debout sur une marche basse, vous descendez lentement un talon
+   vers le sol. Cela entraîne le contrôle. Un genou qui vacille ou part vers l'intérieur
+   est signe que les muscles de la hanche ont besoin de plus d'entraînement.
+5. **Montée sur la pointe des pieds.** Vous montez sur la pointe des pieds et redescendez
+   lentement. Des mollets forts aident à partager l'effort de la marche, des escaliers et
+   de la course.
+
+## La mobilité qui aide
+
+Une sensation de raideur ne veut pas toujours dire qu'un muscle a besoin d'être étiré.
+Malgré tout, un peu de mobilité en douceur peut aider la jambe à mieux bouger :
+
+- **La mobilité de la cheville** peut aider si vos chevilles sont raides dans les squats
+  ou dans les escaliers.
+- **La mobilité des fléchisseurs de la hanche** peut assouplir l'avant de la hanche après
+  de longues périodes en position assise.
+- **La mobilité douce de la cuisse** peut aider quand l'avant de la cuisse est raide.
+  Laissez-la de côté tant que l'avant de votre genou est irrité.
+
+## Le contrôle avant l'intensité
+
+La qualité passe en premier. Ajoutez du poids, de la vitesse ou une marche plus haute
+seulement quand vous faites déjà le mouvement lentement et de façon stable.
+
+La plupart des exercices de renforcement ont une version plus facile et une version plus
+difficile. Passez à la version plus difficile seulement quand la version actuelle vous
+semble facile et que le genou reste calme le lendemain.
+
+## Viser un meilleur mouvement
+
+Se sentir fatigué après ses exercices ne veut pas dire, à lui seul, qu'ils fonctionnent.
+Le vrai but, c'est un mouvement plus fluide et plus stable dans les escaliers, les squats
+et pendant vos marches ou vos courses. C'est ce qui change la façon dont votre genou se
+sent.
+
+## Écoutez votre genou
+
+Un inconfort léger et de courte durée pendant ces exercices est habituellement sans
+problème. Si un exercice augmente fortement la douleur, réduisez l'amplitude du mouvement
+ou arrêtez-le. Parlez-nous-en ensuite à votre prochaine visite. Si vous remarquez un signe
+d'alerte, communiquez avec la clinique.
+""",
+        },
     },
     {
         "slug": "warning-signs",
-        "title": "Warning signs: when to contact the clinic",
-        "summary": (
-            "Most knee pain after exercise settles with home care, but some signs need a "
-            "check-up the same day, and a few need emergency care."
-        ),
+        "title": {
+            "en": "Warning signs: when to contact the clinic",
+            "fr": "Signes d'alerte : quand communiquer avec la clinique",
+        },
+        "summary": {
+            "en": (
+                "Most knee pain after exercise settles with home care, but some signs need a "
+                "check-up the same day, and a few need emergency care."
+            ),
+            "fr": (
+                "La plupart des douleurs au genou après l'effort se calment avec des soins à la "
+                "maison, mais certains signes demandent un examen le jour même, et quelques-uns, "
+                "des soins d'urgence."
+            ),
+        },
         "conditions": [],
-        "body": """## Home care or a check-up?
+        "body": {
+            "en": """## Home care or a check-up?
 
 Many flare-ups of knee pain after exercise settle with a short break from the activity
 that caused them, plus gentle exercise. A few signs, however, suggest something more
@@ -457,5 +894,74 @@ another kind of scan.
 A day or two of soreness is part of being active. A knee that hurts again and again, or
 makes you move differently, deserves a closer look.
 """,
+            "fr": """## Soins à la maison ou examen?
+
+Beaucoup de poussées de douleur au genou après l'effort se calment avec une courte pause
+de l'activité qui les a causées, et des exercices doux. Certains signes, toutefois, font
+penser à autre chose qu'une simple irritation. Ils doivent être évalués par un
+professionnel de la santé.
+
+Cette liste est là pour vous aider à agir au bon moment. Obtenir les bons soins tôt rend
+la plupart des problèmes de genou plus faciles à régler.
+
+## Communiquez avec la clinique le jour même si :
+
+- **Vous ne pouvez pas mettre de poids sur votre jambe.** Si vous ne pouvez pas vous
+  tenir debout ou marcher normalement, faites-la examiner plutôt que d'attendre.
+- **Votre genou est nettement enflé ou a changé de forme.** S'il enfle rapidement, ou
+  s'il n'a pas la même forme que l'autre genou, il doit être examiné.
+- **Votre genou se bloque, accroche ou lâche.** Un genou qui reste coincé, ou qui cède
+  tout à coup sous vous, peut vouloir dire qu'une structure dans l'articulation est
+  touchée.
+- **Vous faites de la fièvre, ou le genou est rouge ou anormalement chaud.** Ce peuvent
+  être des signes d'infection ou d'inflammation de l'articulation.
+- **Votre douleur ne cesse d'empirer, même si vous en faites moins.** Une douleur qui
+  augmente alors que vous avez réduit vos activités et suivi les conseils de soins à la
+  maison doit être évaluée.
+
+Si vous remarquez l'un de ces signes, appelez la clinique le jour même. Dites-nous quel
+signe vous avez remarqué et quand il a commencé. D'ici à ce que vous soyez vu, évitez
+l'activité qui a provoqué la douleur. N'essayez pas de tester votre genou.
+
+## Composez le 911 ou allez à l'urgence si :
+
+- vous avez une douleur soudaine et intense au genou après une chute ou un accident
+- votre genou est chaud, rouge et enflé, et vous faites de la fièvre et vous sentez mal
+- votre jambe semble gravement déplacée, ou vous ne pouvez pas la bouger
+- le bas de votre jambe ou votre pied devient froid, pâle ou engourdi
+
+N'attendez pas un rendez-vous à la clinique si vous remarquez l'un de ces signes. Obtenez
+de l'aide d'urgence tout de suite.
+
+## Conseils santé non urgents
+
+Si vous ne savez pas à quel point vos symptômes sont urgents et que la clinique est
+fermée, vous pouvez obtenir les conseils d'une infirmière ou d'un infirmier par
+téléphone :
+
+- **Ontario :** appelez Santé 811 en composant le 811.
+- **Québec :** appelez Info-Santé en composant le 811.
+
+Ces services peuvent vous aider à décider s'il vaut mieux attendre la clinique, consulter
+un médecin ou aller à l'urgence. Si vous croyez qu'il s'agit d'une urgence, composez le
+911.
+
+## Une douleur qui revient sans cesse
+
+Vous n'avez pas à accepter la douleur au genou comme faisant partie d'une vie active,
+même s'il n'y a pas eu de blessure. Prenez rendez-vous si :
+
+- la douleur revient sans cesse
+- vous avez moins confiance en votre genou qu'avant
+- vous avez changé votre routine plusieurs fois sans beaucoup de progrès
+
+Une évaluation peut montrer ce qui se cache derrière. Il peut s'agir d'une charge trop
+grande, d'une rotule qui ne glisse pas bien ou d'un tendon douloureux. Il arrive aussi,
+à l'occasion, que le problème demande une radiographie ou un autre examen d'imagerie.
+
+Un jour ou deux de courbatures font partie d'une vie active. Un genou qui fait mal encore
+et encore, ou qui vous fait bouger autrement, mérite qu'on y regarde de plus près.
+""",
+        },
     },
 ]

@@ -7,8 +7,12 @@ from clinic.admin import (
     BigListMixin,
     ClinicScopedAdmin,
     ClinicScopedTabularInline,
+    TranslatedAdmin,
+    TranslatedTabularInline,
     recent_filter,
+    side_by_side,
 )
+from clinic.languages import columns
 from education.models import DOSE_FIELDS
 from patients import handouts, services
 from patients.admin.base import HandoutAdminMixin, ReadOnlyAdmin, patient_name
@@ -31,23 +35,34 @@ class RefreshesPatientOnDelete:
             services.refresh_patient_summary(patient_id)
 
 
-class PlanItemInline(ClinicScopedTabularInline):
+class PlanItemInline(ClinicScopedTabularInline, TranslatedTabularInline):
     model = PlanItem
     extra = 0
     autocomplete_fields = ["exercise"]
-    fields = ["position", "exercise", *DOSE_FIELDS, "note", "show_variants"]
+    fields = ["position", "exercise", *DOSE_FIELDS, *columns("note"), "show_variants"]
     ordering = ["position"]
 
 
 @admin.register(Plan)
-class PlanAdmin(RefreshesPatientOnDelete, HandoutAdminMixin, ClinicScopedAdmin):
+class PlanAdmin(RefreshesPatientOnDelete, HandoutAdminMixin, ClinicScopedAdmin, TranslatedAdmin):
+    """A patient's plan. Its title, message and notes in both languages, side by side: the
+    patient reads theirs (their account's language), and the other if they change it."""
+
     list_display = ["title", patient_name, "status", "start_date", "review_date", "version"]
     list_filter = ["status"]
     list_select_related = ["patient__user"]
-    search_fields = ["title", "patient__user__first_name", "patient__user__last_name"]
+    search_fields = [*columns("title"), "patient__user__first_name", "patient__user__last_name"]
     autocomplete_fields = ["patient"]
     form = PlanAdminForm
-    fields = ["patient", "title", "status", "start_date", "review_date", "message", "template"]
+    fields = [
+        "patient",
+        *side_by_side("title"),
+        "status",
+        "start_date",
+        "review_date",
+        *side_by_side("message"),
+        "template",
+    ]
     readonly_fields = ["template"]
     inlines = [PlanItemInline]
     actions = ["pause_plans", "complete_plans", "resume_plans", "print_handouts"]
@@ -56,13 +71,19 @@ class PlanAdmin(RefreshesPatientOnDelete, HandoutAdminMixin, ClinicScopedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # A plan stays with the patient it was made for.
-        return ["template", "patient"] if obj else ["template"]
+        return ["template", "patient", "reads_in"] if obj else ["template"]
 
     def get_fields(self, request, obj=None):
         fields = list(super().get_fields(request, obj))
+        if obj is not None:
+            fields.insert(fields.index("patient") + 1, "reads_in")
         if obj is not None and self.has_change_permission(request, obj):
             fields.append("opened_version")  # the version this editor opened (PlanAdminForm)
         return fields
+
+    @admin.display(description=_("the patient reads"))
+    def reads_in(self, obj):
+        return obj.patient.user.get_language_display()
 
     def save_model(self, request, obj, form, change):
         if not change:

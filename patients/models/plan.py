@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from clinic.languages import check_translations
 from education.models import DOSE_FIELDS, Article, DoseColumns, Exercise, ProgrammeTemplate
 from patients.models.patient import ListedByClinic, Patient, latest_invitations
 
@@ -173,6 +174,9 @@ class Plan(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        check_translations(self, ("title", "message"), published=False)
 
     def sessions_per_week(self, items=None) -> int:
         """How many sessions a week the plan asks for: its most frequent exercise."""

@@ -280,11 +280,12 @@ def test_editing_a_plan_keeps_a_new_revision(client, clinician_a, plan_a):
     client.force_login(clinician_a)
     items = list(plan_a.items.order_by("position"))
     data = {
-        "title": plan_a.title,
+        "title_en": plan_a.title_en,
+        "title_fr": plan_a.title_fr,
         "status": "active",
         "start_date": plan_a.start_date.isoformat(),
         "review_date": "",
-        "message": "New message",
+        "message_en": "New message",
         "opened_version": str(plan_a.version),
         "items-TOTAL_FORMS": str(len(items)),
         "items-INITIAL_FORMS": str(len(items)),
@@ -303,7 +304,8 @@ def test_editing_a_plan_keeps_a_new_revision(client, clinician_a, plan_a):
                 f"items-{i}-times_per_day": str(item.times_per_day),
                 f"items-{i}-days_per_week": str(item.days_per_week),
                 f"items-{i}-side": item.side,
-                f"items-{i}-note": item.note,
+                f"items-{i}-note_en": item.note_en,
+                f"items-{i}-note_fr": item.note_fr,
             }
         )
     response = client.post(f"/admin/patients/plan/{plan_a.pk}/change/", data)
@@ -311,7 +313,8 @@ def test_editing_a_plan_keeps_a_new_revision(client, clinician_a, plan_a):
     plan_a.refresh_from_db()
     assert plan_a.version == 2
     assert plan_a.revisions.count() == 2
-    assert plan_a.revisions.get(number=2).snapshot["message"] == "New message"
+    # Kept in every language: the patient is told what changed in theirs.
+    assert plan_a.revisions.get(number=2).snapshot["message"] == {"en": "New message", "fr": ""}
 
 
 def test_pausing_a_plan_from_the_list(client, clinician_a, plan_a):

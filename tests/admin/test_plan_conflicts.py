@@ -1,5 +1,8 @@
 """Two people editing one plan: the second save over a plan that changed since it was opened
-is refused with a clear message, keeps everything typed, and goes through once saved again."""
+is refused with a clear message, keeps everything typed, and goes through once saved again.
+
+The plans are English-speaking patients': their English title and message are what change.
+"""
 
 import pytest
 
@@ -61,8 +64,10 @@ def test_the_second_save_over_a_changed_plan_is_refused_and_keeps_what_was_typed
     two_editors, plan_a, manager_a
 ):
     first, second, first_form, second_form = two_editors
-    assert first.post(url(plan_a), {**first_form, "title": "Phase 1, gentler"}).status_code == 302
-    second_form["message"] = "Ice after each session."
+    assert (
+        first.post(url(plan_a), {**first_form, "title_en": "Phase 1, gentler"}).status_code == 302
+    )
+    second_form["message_en"] = "Ice after each session."
     second_form[item_field(second_form, 1, "sets")] = "4"
     response = second.post(url(plan_a), second_form)
     assert response.status_code == 200
@@ -107,7 +112,7 @@ def test_any_change_since_the_plan_was_opened_is_a_conflict(
         first_form[item_field(first_form, 2, field[0])] = field[1]
         assert first.post(url(plan_a), first_form).status_code == 302
     version = Plan.objects.get(pk=plan_a.pk).version
-    second_form["title"] = "Renamed"
+    second_form["title_en"] = "Renamed"
     response = second.post(url(plan_a), second_form)
     assert response.status_code == 200
     assert CONFLICT in response.text
@@ -120,7 +125,7 @@ def test_a_missing_or_forged_opened_version_is_a_conflict_not_an_error(
     client, clinician_a, plan_a, forged
 ):
     client.force_login(clinician_a)
-    data = {**opened(client, plan_a), "title": "Forged", "opened_version": forged}
+    data = {**opened(client, plan_a), "title_en": "Forged", "opened_version": forged}
     response = client.post(url(plan_a), data)
     assert response.status_code == 200
     assert CONFLICT in response.text
@@ -129,7 +134,7 @@ def test_a_missing_or_forged_opened_version_is_a_conflict_not_an_error(
 
 def test_a_save_over_the_version_opened_goes_through_at_once(client, clinician_a, plan_a):
     client.force_login(clinician_a)
-    data = {**opened(client, plan_a), "title": "Phase 1, week 2"}
+    data = {**opened(client, plan_a), "title_en": "Phase 1, week 2"}
     assert client.post(url(plan_a), data).status_code == 302
     plan_a.refresh_from_db()
     assert (plan_a.title, plan_a.version) == ("Phase 1, week 2", 2)

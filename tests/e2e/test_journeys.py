@@ -363,3 +363,21 @@ def tab_to(page, name, *, limit=60):
             return
         seen.append(focused)
     raise AssertionError(f"Tab never reached {name!r}; it went through {seen}")
+
+
+def test_a_patient_switches_to_french_and_stays_on_the_same_page(page, patient_a, plan_a):
+    item = plan_a.items.order_by("position").first()
+    sign_in(page, patient_a.user)
+    page.get_by_role("link", name=item.exercise.name).click()
+    exercise_page = page.url
+    page.get_by_role("button", name="Français").click()
+
+    expect(page).to_have_url(exercise_page)
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.get_by_role("heading", level=1)).to_have_text(item.exercise.name_fr)
+    expect(page.get_by_role("heading", name="Comment le faire")).to_be_visible()
+    patient_a.user.refresh_from_db()
+    assert patient_a.user.language == "fr"
+    # And back: the switch is on every page, in the other language.
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(item.exercise.name_en)

@@ -1,10 +1,33 @@
-"""Small factories for library rows, and a way to grow the library for query-count tests."""
+"""Small factories for library rows, and a way to grow the library for query-count tests.
+
+Rows are written in both languages, as a published library is: the text given (or the
+default) is the English, and the French is the same text marked "[fr]" line by line. A test
+that needs a language left empty says so with the column (`name_fr=""`).
+"""
 
 import pytest
 
+from clinic.languages import column
 from education.models import Article, Condition, Exercise, ProgrammeTemplate, ProgrammeTemplateItem
 
 ARTICLE_BODY = "## What it is\n\nPlain words about knees.\n\n## What to do\n\n- Keep moving.\n"
+
+
+def in_french(text: str) -> str:
+    """The stand-in French of a test's English text: each line marked "[fr]"."""
+    return "\n".join(f"[fr] {line}" if line else line for line in text.split("\n"))
+
+
+def bilingual(model, values: dict) -> dict:
+    """`values` with each of the model's translated texts in both languages (see above)."""
+    translated = {}
+    for field, value in values.items():
+        if field in model.reader_fields and isinstance(value, str):
+            translated.setdefault(column(field, "en"), value)
+            translated.setdefault(column(field, "fr"), in_french(value) if value else "")
+        else:
+            translated[field] = value
+    return translated
 
 
 def make_condition(slug, **extra):
@@ -14,7 +37,7 @@ def make_condition(slug, **extra):
         "what_brings_it_on": "Stairs.",
         "summary": "A short summary.",
     }
-    return Condition.objects.create(slug=slug, **{**values, **extra})
+    return Condition.objects.create(slug=slug, **bilingual(Condition, {**values, **extra}))
 
 
 def make_exercise(slug, **extra):
@@ -36,7 +59,7 @@ def make_exercise(slug, **extra):
         "side": "both",
         "is_published": True,
     }
-    return Exercise.objects.create(slug=slug, **{**values, **extra})
+    return Exercise.objects.create(slug=slug, **bilingual(Exercise, {**values, **extra}))
 
 
 def make_article(slug, **extra):
@@ -46,12 +69,14 @@ def make_article(slug, **extra):
         "body": ARTICLE_BODY,
         "status": Article.Status.PUBLISHED,
     }
-    return Article.objects.create(slug=slug, **{**values, **extra})
+    return Article.objects.create(slug=slug, **bilingual(Article, {**values, **extra}))
 
 
 def make_programme(slug, exercises, articles=(), **extra):
     values = {"name": slug.replace("-", " ").capitalize(), "purpose": "Settle the knee."}
-    programme = ProgrammeTemplate.objects.create(slug=slug, **{**values, **extra})
+    programme = ProgrammeTemplate.objects.create(
+        slug=slug, **bilingual(ProgrammeTemplate, {**values, **extra})
+    )
     for position, exercise in enumerate(exercises, start=1):
         ProgrammeTemplateItem.objects.create(
             template=programme, exercise=exercise, position=position
@@ -83,7 +108,9 @@ def grow_library(size=30, *, around=None):
 
 
 def exercise_form(**changes):
-    """What the admin's exercise form posts; `None` leaves a field out."""
+    """What the admin's exercise form posts, its text in both languages (see above): a
+    change to "name" is the English name's, and a French one of its own; `None` leaves a
+    field out (in both languages)."""
     data = {
         "name": "Side plank",
         "slug": "side-plank",
@@ -108,7 +135,8 @@ def exercise_form(**changes):
         "_save": "Save",
     }
     data.update(changes)
-    return {key: value for key, value in data.items() if value is not None}
+    data = {key: value for key, value in data.items() if value is not None}
+    return bilingual(Exercise, data)
 
 
 @pytest.fixture

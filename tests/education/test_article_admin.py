@@ -4,7 +4,7 @@ from clinic.models import User
 from clinic.roles import CLINICIAN
 from clinic.services import set_staff_role
 from education.models import Article
-from tests.education.conftest import grow_library, make_article, make_condition
+from tests.education.conftest import bilingual, grow_library, make_article, make_condition
 
 CHANGELIST = "/admin/education/article/"
 # session, user, user and group permissions, condition filter choices, filtered and total
@@ -72,15 +72,18 @@ def test_a_patient_cannot_be_saved_as_reviewer(client, clinician_a, patient_user
     article = articles["soreness"]
     response = client.post(
         f"{CHANGELIST}{article.pk}/change/",
-        {
-            "title": article.title,
-            "slug": article.slug,
-            "status": "published",
-            "summary": article.summary,
-            "body": article.body,
-            "reviewed_by": patient_user_a.pk,
-            "reviewed_on": "2026-03-02",
-        },
+        bilingual(
+            Article,
+            {
+                "title": article.title,
+                "slug": article.slug,
+                "status": "published",
+                "summary": article.summary,
+                "body": article.body,
+                "reviewed_by": patient_user_a.pk,
+                "reviewed_on": "2026-03-02",
+            },
+        ),
     )
     assert response.status_code == 200
     assert "reviewed_by" in response.context["adminform"].form.errors
@@ -92,15 +95,18 @@ def test_saving_through_the_admin_renders_the_body_safely(client, clinician_a, d
     client.force_login(clinician_a)
     response = client.post(
         f"{CHANGELIST}add/",
-        {
-            "title": "Ice",
-            "slug": "ice",
-            "status": "draft",
-            "summary": "Cold helps.",
-            "body": "## Ice\n\n<script>alert(1)</script>",
-            "reviewed_by": clinician_a.pk,
-            "reviewed_on": "2026-03-02",
-        },
+        bilingual(
+            Article,
+            {
+                "title": "Ice",
+                "slug": "ice",
+                "status": "draft",
+                "summary": "Cold helps.",
+                "body": "## Ice\n\n<script>alert(1)</script>",
+                "reviewed_by": clinician_a.pk,
+                "reviewed_on": "2026-03-02",
+            },
+        ),
     )
     assert response.status_code == 302
     article = Article.objects.get(slug="ice")

@@ -76,10 +76,11 @@ def test_a_patient_is_refused(client, patient_user_a, exercises):
 def test_the_slug_is_prefilled_from_the_name_and_links_use_autocomplete(client, clinician_a, db):
     client.force_login(clinician_a)
     adminform = client.get(f"{CHANGELIST}add/").context["adminform"]
+    # From the English name (the language of the admin that opened it).
     assert [
         (f["field"].name, [d.name for d in f["dependencies"]])
         for f in adminform.prepopulated_fields
-    ] == [("slug", ["name"])]
+    ] == [("slug", ["name_en"])]
     for name in ("conditions", "easier_variants"):
         widget = adminform.form.fields[name].widget.widget
         assert isinstance(widget, AutocompleteSelectMultiple), name
@@ -130,11 +131,11 @@ def test_the_history_shows_who_changed_what(client, clinician_a, db):
     entries = LogEntry.objects.filter(object_id=str(plank.pk)).order_by("pk")
     assert [(e.user, e.get_change_message()) for e in entries] == [
         (clinician_a, "Added."),
-        (clinician_a, "Changed Name and Sets."),
+        (clinician_a, "Changed Name (English), Name (French) and Sets."),
     ]
     history = client.get(f"{CHANGELIST}{plank.pk}/history/")
     assert history.status_code == 200
-    assert "Changed Name and Sets." in history.text
+    assert "Changed Name (English), Name (French) and Sets." in history.text
     assert "Clinician Clinic-A" in history.text
 
 

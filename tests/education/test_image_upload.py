@@ -63,7 +63,8 @@ def test_a_picture_needs_a_description(client, clinician_a, media_root):
     picture = upload("bridge.png", png_with_metadata())
     response = client.post(ADD_URL, exercise_form(image=picture, image_alt=""))
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["image_alt"] == [
+    # By the description in the editor's language.
+    assert response.context["adminform"].form.errors["image_alt_en"] == [
         "Describe the picture for screen readers."
     ]
     assert not Exercise.objects.filter(slug="side-plank").exists()  # the form's exercise

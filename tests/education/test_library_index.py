@@ -89,6 +89,14 @@ def test_search_by_name_or_title(client, clinician_a, library):
     assert "1 result" in response.text
 
 
+def test_the_search_finds_a_name_in_either_language(client, clinician_a, library):
+    from education.models import Exercise
+
+    Exercise.objects.filter(name_en="Glute bridge").update(name_fr="Pont fessier")
+    client.force_login(clinician_a)  # who reads the library in English
+    assert names(client.get(URL, {"q": "fessier"}), "exercises") == ["Glute bridge"]
+
+
 def test_filter_by_condition(client, clinician_a, library):
     client.force_login(clinician_a)
     response = client.get(URL, {"condition": library_condition("pfps")})

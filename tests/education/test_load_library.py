@@ -3,7 +3,14 @@ from io import StringIO
 from django.apps import apps
 from django.core.management import call_command
 
-from education.models import Article, Condition, Exercise, ProgrammeTemplate
+from clinic.languages import missing_languages
+from education.models import (
+    Article,
+    Condition,
+    Exercise,
+    ProgrammeTemplate,
+    ProgrammeTemplateItem,
+)
 from education.services import load_library
 
 
@@ -50,3 +57,43 @@ def test_the_command_reports_what_it_loaded(db):
         f"{Exercise.objects.count()} exercises, {Article.objects.count()} articles, "
         f"{ProgrammeTemplate.objects.count()} programme templates."
     )
+
+
+LIBRARY = (Condition, Exercise, Article, ProgrammeTemplate)
+
+
+def every_column():
+    """Every column of every shipped library row, each language's included."""
+    rows = {}
+    for model in apps.get_app_config("education").get_models(include_auto_created=True):
+        names = [field.attname for field in model._meta.concrete_fields]
+        rows[model._meta.label] = sorted(map(str, model.objects.values_list(*names)))
+    return rows
+
+
+def test_it_loads_the_library_in_english_and_french(db):
+    load_library()
+    for model in LIBRARY:
+        for item in model.objects.filter(clinic__isnull=True):
+            assert missing_languages(item, item.reader_fields) == [], item.slug
+    bridge = Exercise.objects.get(slug="glute-bridge")
+    assert (bridge.name_en, bridge.name_fr) == ("Glute bridge", "Pont fessier")
+    assert bridge.steps_fr.splitlines()[0].startswith("Couchez-vous sur le dos")
+    article = Article.objects.get(slug="first-aid-for-a-flare-up")
+    assert article.body_html_fr.startswith("<h2>Calmer le genou, mais continuer de bouger</h2>")
+    assert article.reading_minutes_fr >= article.reading_minutes_en >= 1
+    assert ProgrammeTemplateItem.objects.filter(note_fr="").count() == 0
+
+
+def test_running_it_twice_changes_nothing_in_either_language(db):
+    load_library()
+    first = every_column()
+    load_library()
+    assert every_column() == first
+
+
+def test_it_brings_back_an_edited_french_text(db):
+    load_library()
+    Exercise.objects.filter(slug="clamshell").update(name_fr="Changé")
+    load_library()
+    assert Exercise.objects.get(slug="clamshell").name_fr == "Palourde"

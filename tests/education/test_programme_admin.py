@@ -2,6 +2,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 
+from clinic.languages import columns
 from education.models import ProgrammeTemplate, ProgrammeTemplateItem
 from tests.education.conftest import grow_library, make_exercise, make_programme
 
@@ -24,10 +25,9 @@ def programme(empty_library, clinic_a):
 def inline_data(programme, rows, **extra):
     """The change form's data with the given (position, exercise, item) inline rows."""
     data = {
-        "name": programme.name,
+        # Its text as it is, in each language.
+        **{name: getattr(programme, name) or "" for name in columns(*programme.reader_fields)},
         "slug": programme.slug,
-        "purpose": programme.purpose,
-        "phase_label": programme.phase_label,
         "items-TOTAL_FORMS": str(len(rows)),
         "items-INITIAL_FORMS": str(sum(1 for *_, item in rows if item is not None)),
         "items-MIN_NUM_FORMS": "0",

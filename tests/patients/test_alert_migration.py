@@ -4,21 +4,12 @@ import datetime as dt
 import uuid
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.migrations import latest, migrate
 
 BEFORE = [("patients", "0004_plan_print_handout")]
 AFTER = [("patients", "0005_alert_per_entry_phone")]
-
-
-def migrate(targets):
-    """Migrate the patients app to `targets`, every other app staying at its latest."""
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    others = [node for node in executor.loader.graph.leaf_nodes() if node[0] != "patients"]
-    executor.migrate(targets)
-    return executor.loader.project_state([*others, *targets]).apps
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -98,4 +89,4 @@ def test_old_alerts_of_one_entry_become_one_alert_with_every_reason():
 
         assert alerts[rise.pk].advice == "ease_off"
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate(latest())

@@ -73,3 +73,32 @@ def test_each_demo_patient_sees_their_pages(client, demo, email):
     client.force_login(patient(email).user)
     for path in ("/", "/plans/", "/articles/", "/pain/", "/my-data/"):
         assert client.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize(
+    ("email", "language"), [("remy@patients.example", "fr"), ("alex@patients.example", "en")]
+)
+def test_remy_reads_everything_in_french_and_alex_in_english(client, demo, email, language):
+    """What the issue asks of the demo: Today, the plan, every exercise page, every article
+    and the printed handout, entirely in the patient's language, `lang` right everywhere."""
+    from django.urls import reverse
+
+    from tests.parity import OTHER, foreign_words, read
+
+    person = patient(email)
+    plan = person.plans.get()
+    pages = [
+        reverse("home"),
+        reverse("patients:plan", args=[plan.pk]),
+        reverse("patients:articles"),
+        reverse("patients:plan_handout", args=[plan.pk]),
+        *(reverse("patients:plan_exercise", args=[plan.pk, i.pk]) for i in plan.items.all()),
+        *(reverse("patients:article", args=[a.pk]) for a in person.article_assignments.all()),
+    ]
+    client.force_login(person.user)
+    for path in pages:
+        html = client.get(path).content.decode()
+        assert f'<html lang="{language}">' in html, path
+        text, marked = read(html, language)
+        assert not foreign_words(text, language), path
+        assert [code for code, _text in marked] == [OTHER[language]], path  # the switch

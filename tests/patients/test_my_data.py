@@ -103,20 +103,20 @@ def test_the_downloads_hold_nothing_about_another_patient(
 
 def test_the_csv_lists_every_field_by_section_and_defuses_formulas(signed_in, my_history):
     rows = list(csv.DictReader(io.StringIO(downloaded(signed_in, "/my-data.csv"))))
-    sections = {row["section"] for row in rows}
+    sections = {row["Section"] for row in rows}
     assert sections == {
-        "profile",
-        "plans",
-        "plan_exercises",
-        "plan_versions",
-        "articles",
-        "sessions",
-        "pain_entries",
-        "alerts",
+        "Profile",
+        "Plans",
+        "Plan exercises",
+        "Plan versions",
+        "Articles",
+        "Sessions",
+        "Pain entries",
+        "Alerts",
     }
-    note = next(row for row in rows if row["section"] == "pain_entries" and row["field"] == "note")
-    assert note["record"] == str(my_history.pk)
-    assert note["value"] == "'=SUM(A1:A9)"
+    note = next(row for row in rows if row["Section"] == "Pain entries" and row["Field"] == "Note")
+    assert note["Record"] == str(my_history.pk)
+    assert note["Value"] == "'=SUM(A1:A9)"
 
 
 def test_the_export_makes_a_fixed_number_of_queries(
@@ -138,3 +138,21 @@ def test_downloads_stream_as_they_are_read(signed_in, my_history, path):
     response = signed_in.get(path)
     assert response.streaming
     assert "Content-Length" not in response
+
+
+def test_the_downloads_name_things_in_the_patients_language(signed_in, my_history, patient_a):
+    patient_a.user.language = "fr"
+    patient_a.user.save(update_fields=["language"])
+    data = json.loads(downloaded(signed_in, "/my-data.json"))
+    # The JSON keeps its keys and codes for other software, and names them in French.
+    assert data["labels"]["sections"]["pain_entries"] == "Entrées de douleur"
+    assert data["pain_entries"][0]["context"] == "after"
+    assert data["plan_exercises"][0]["exercise"] == "Contraction du quadriceps"
+    rows = list(csv.DictReader(io.StringIO(downloaded(signed_in, "/my-data.csv"))))
+    assert set(rows[0]) == {"Section", "Fiche", "Champ", "Valeur"}
+    context = next(r for r in rows if r["Champ"] == "Moment de la douleur")
+    assert (context["Section"], context["Valeur"]) == ("Entrées de douleur", "Après l'exercice")
+    swelling = next(
+        r for r in rows if r["Section"] == "Entrées de douleur" and r["Valeur"] == "oui"
+    )
+    assert swelling["Champ"].startswith("Mon genou")
