@@ -1,11 +1,16 @@
 from functools import wraps
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+
+from clinic.forms import WeeklyDigestForm
+from clinic.services import set_weekly_digest
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -56,6 +61,33 @@ class PortalAdminSite(admin.AdminSite):
         for provider in self.index_context:
             extra_context.update(provider(request))
         return super().index(request, extra_context)
+
+    def get_urls(self):
+        return [
+            path("my-emails/", self.admin_view(self.my_emails), name="my_emails"),
+            *super().get_urls(),
+        ]
+
+    def my_emails(self, request):
+        """A staff member's own choice of the emails they get: the weekly digest. Their
+        clinic's manager can set it too (staff memberships); this page is for each person."""
+        membership = getattr(request.user, "staff_membership", None)
+        if membership is None or membership.role == membership.Role.FRONT_DESK:
+            raise PermissionDenied  # the digest is about one's own patients
+        form = WeeklyDigestForm(
+            request.POST if request.method == "POST" else None,
+            initial={"weekly_digest": membership.weekly_digest},
+        )
+        if request.method == "POST" and form.is_valid():
+            set_weekly_digest(membership, on=form.cleaned_data["weekly_digest"])
+            messages.success(request, _("Your choice is saved."))
+            return redirect("admin:my_emails")
+        context = {
+            **self.each_context(request),
+            "title": _("Emails you receive"),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/my_emails.html", context)
 
     @login_not_required
     def login(self, request, extra_context=None):

@@ -53,6 +53,16 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_prefixed(prefix: str) -> dict[str, str]:
+    """Every variable named PREFIX<NAME>, as {NAME: value}: a library's own settings, passed
+    through as they are (e.g. DJANGO_ANYMAIL_POSTMARK_SERVER_TOKEN)."""
+    return {
+        name.removeprefix(prefix): value
+        for name, value in os.environ.items()
+        if name.startswith(prefix) and name != prefix
+    }
+
+
 def env_time_zone(name: str, default: str) -> str:
     value = env_str(name, default)
     if value not in zoneinfo.available_timezones():

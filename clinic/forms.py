@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from clinic.models import User, normalize_email
+from clinic.models import StaffMembership, User, normalize_email
 from clinic.validators import ascii_twin
 
 
@@ -77,3 +77,11 @@ class LanguageForm(forms.Form):
             url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         )
         return url if own and url.startswith("/") else reverse("home")
+
+
+class WeeklyDigestForm(forms.Form):
+    weekly_digest = forms.BooleanField(
+        label=_("Email me a weekly digest"),
+        required=False,
+        help_text=StaffMembership._meta.get_field("weekly_digest").help_text,
+    )

@@ -22,6 +22,13 @@ def set_staff_role(
     return membership
 
 
+def set_weekly_digest(membership: StaffMembership, *, on: bool) -> None:
+    """A staff member's own choice of the Monday digest (saved, so the trail records it)."""
+    if membership.weekly_digest != on:
+        membership.weekly_digest = on
+        membership.save(update_fields=["weekly_digest"])
+
+
 def upsert(model, *, lookup: dict, values: dict):
     """Create a row, or bring it up to date, writing only when something differs.
 

@@ -20,6 +20,7 @@ from clinic.env import (
     env_cache,
     env_int,
     env_list,
+    env_prefixed,
     env_str,
     env_tasks,
     env_time_zone,
@@ -234,6 +235,10 @@ EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# An email provider's own API, through django-anymail: DJANGO_EMAIL_BACKEND names the
+# provider's backend (anymail.backends.postmark.EmailBackend, ...sendgrid..., ...) and each
+# of its settings is a DJANGO_ANYMAIL_<SETTING> (DJANGO_ANYMAIL_POSTMARK_SERVER_TOKEN=...).
+ANYMAIL = env_prefixed("DJANGO_ANYMAIL_")
 # Seconds a mail server may take to answer before the attempt fails and is retried later
 # (patients.outbox). Also sets how long a worker may hold a message it is sending.
 EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20, minimum=1)

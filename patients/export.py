@@ -24,12 +24,15 @@ from education.models import DOSE_FIELDS, Dose, Side
 from patients import rules
 from patients.models import (
     WARNING_SIGN_FIELDS,
+    WEEKDAYS,
     Alert,
     ArticleAssignment,
+    OutgoingMessage,
     PainEntry,
     Patient,
     Plan,
     PlanItem,
+    ReminderPreference,
     SessionLog,
 )
 
@@ -42,6 +45,8 @@ SECTION_LABELS = {
     "sessions": _("Sessions"),
     "pain_entries": _("Pain entries"),
     "alerts": _("Alerts"),
+    "reminders": _("Reminders"),
+    "emails": _("Emails the portal sent"),
 }
 # One name per key, whatever the section: a key means the same thing everywhere.
 FIELD_LABELS = {
@@ -107,6 +112,15 @@ FIELD_LABELS = {
     "acknowledged_by": _("Acknowledged by"),
     "acknowledged_at": _("Acknowledged"),
     "outcome": _("What the clinic did"),
+    "reminders_on": _("Exercise reminders"),
+    "reminder_time": _("Reminder time"),
+    "reminder_days": _("Reminder days"),
+    "nudges_on": _("Emails when I have not logged a session for a while"),
+    "kind": _("Kind"),
+    "sent_to": _("Sent to"),
+    "state": _("State"),
+    "queued_at": _("Queued"),
+    "sent_at": _("Sent"),
 }
 # Keys whose values are codes of a choice: the CSV gives their name instead.
 CHOICES = {
@@ -118,6 +132,8 @@ CHOICES = {
     "context": PainEntry.Context,
     "location": PainEntry.Location,
     "knee": PainEntry.Knee,
+    "kind": OutgoingMessage.Kind,
+    "state": OutgoingMessage.State,
 }
 
 CHUNK = 2000
@@ -275,7 +291,43 @@ def patient_data(patient: Patient) -> dict:
             .order_by("created_at")
             .iterator(chunk_size=CHUNK)
         ),
+        "reminders": _reminders(patient, when),
+        "emails": (
+            {
+                "id": str(message.pk),
+                "kind": message.kind,
+                # Staff by name only; the patient's own emails went to their address.
+                "sent_to": user.email
+                if message.recipient_id == user.pk
+                else name(message.recipient),
+                "state": message.state,
+                "queued_at": when(message.created_at),
+                "sent_at": when(message.sent_at),
+            }
+            for message in OutgoingMessage.objects.filter(patient=patient)
+            .select_related("recipient")
+            .order_by("created_at")
+            .iterator(chunk_size=CHUNK)
+        ),
     }
+
+
+def _reminders(patient, when) -> list[dict]:
+    """The patient's reminder choices, or the defaults they have while they made none."""
+    preference = ReminderPreference.objects.filter(patient=patient).first() or (
+        ReminderPreference(patient=patient)
+    )
+    return [
+        {
+            "reminders_on": preference.enabled,
+            "reminder_time": preference.time.strftime("%H:%M"),
+            "reminder_days": "; ".join(
+                str(label) for day, label in WEEKDAYS if getattr(preference, day)
+            ),
+            "nudges_on": preference.nudges,
+            "updated_at": when(preference.updated_at),
+        }
+    ]
 
 
 def _sessions(patient, when) -> Iterator[dict]:

@@ -113,6 +113,7 @@ def test_the_csv_lists_every_field_by_section_and_defuses_formulas(signed_in, my
         "Sessions",
         "Pain entries",
         "Alerts",
+        "Reminders",
     }
     note = next(row for row in rows if row["Section"] == "Pain entries" and row["Field"] == "Note")
     assert note["Record"] == str(my_history.pk)
@@ -125,8 +126,9 @@ def test_the_export_makes_a_fixed_number_of_queries(
     for _ in range(50):
         make_pain_entry(patient_a, score=3)
     # session, user, patient (with conditions), plans (items, revisions), articles,
-    # sessions (with their exercises), pain entries, alerts, and the audit row.
-    with django_assert_num_queries(13):
+    # sessions (with their exercises), pain entries, alerts, reminder choices, emails, and
+    # the audit row.
+    with django_assert_num_queries(15):
         response = signed_in.get("/my-data.json")
         body = b"".join(response.streaming_content)
     assert response.status_code == 200
@@ -156,3 +158,51 @@ def test_the_downloads_name_things_in_the_patients_language(signed_in, my_histor
         r for r in rows if r["Section"] == "Entrées de douleur" and r["Valeur"] == "oui"
     )
     assert swelling["Champ"].startswith("Mon genou")
+
+
+def test_my_reminder_choices_and_the_emails_about_me_are_in_my_data(
+    signed_in, patient_a, clinician_a
+):
+    import datetime as dt
+
+    from patients.models import OutgoingMessage, ReminderPreference
+
+    ReminderPreference.objects.create(
+        patient=patient_a, enabled=True, time=dt.time(7, 30), saturday=False, sunday=False
+    )
+    OutgoingMessage.objects.create(
+        clinic=patient_a.clinic,
+        kind=OutgoingMessage.Kind.REMINDER,
+        recipient=patient_a.user,
+        to=patient_a.user.email,
+        patient=patient_a,
+        on_date=patient_a.clinic.today(),
+    )
+    OutgoingMessage.objects.create(
+        clinic=patient_a.clinic,
+        kind=OutgoingMessage.Kind.NUDGE,
+        recipient=clinician_a,
+        to=clinician_a.email,
+        patient=patient_a,
+        on_date=patient_a.clinic.today(),
+    )
+
+    data = json.loads(downloaded(signed_in, "/my-data.json"))
+
+    [reminders] = data["reminders"]
+    assert reminders["reminders_on"] is True
+    assert reminders["reminder_time"] == "07:30"
+    assert reminders["reminder_days"] == "Monday; Tuesday; Wednesday; Thursday; Friday"
+    assert [(email["kind"], email["sent_to"]) for email in data["emails"]] == [
+        ("reminder", "ada@patients.example"),
+        ("nudge", str(clinician_a)),
+    ]
+    # Staff appear by name, never by address.
+    assert clinician_a.email not in downloaded(signed_in, "/my-data.csv")
+
+
+def test_a_patient_who_never_chose_sees_the_default_reminder_choices(signed_in):
+    data = json.loads(downloaded(signed_in, "/my-data.json"))
+    assert data["reminders"][0]["reminders_on"] is False
+    assert data["reminders"][0]["nudges_on"] is True
+    assert data["emails"] == []

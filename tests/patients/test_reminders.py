@@ -197,3 +197,29 @@ def test_the_email_is_in_the_patients_language_links_to_today_and_holds_no_healt
     assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     for detail in [plan_a.title, *plan_a.items.values_list("exercise__name", flat=True), "knee"]:
         assert detail.lower() not in (email.subject + email.body).lower()
+
+
+def test_an_email_provider_through_anymail_sends_the_same_email(alex, frozen_clock, settings):
+    """DJANGO_EMAIL_BACKEND=anymail.backends.<provider>.EmailBackend: the provider's API gets
+    the reminder with its unsubscribe headers, and the message is recorded as sent."""
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    frozen_clock.move_to(at(MONDAY, 18))
+    run_scheduler()
+    message = OutgoingMessage.objects.get(kind="reminder")
+    outbox.deliver(message.pk)
+
+    (email,) = mail.outbox
+    assert email.anymail_status.status == {"sent"}
+    assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    message.refresh_from_db()
+    assert message.state == OutgoingMessage.State.SENT
+
+
+def test_the_providers_settings_come_from_the_environment(fresh_settings):
+    settings = fresh_settings(
+        DJANGO_EMAIL_BACKEND="anymail.backends.postmark.EmailBackend",
+        DJANGO_ANYMAIL_POSTMARK_SERVER_TOKEN="server-token",
+        DJANGO_DEBUG="true",
+    )
+    assert settings.EMAIL_BACKEND == "anymail.backends.postmark.EmailBackend"
+    assert settings.ANYMAIL == {"POSTMARK_SERVER_TOKEN": "server-token"}
