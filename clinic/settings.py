@@ -20,6 +20,7 @@ from clinic.env import (
     env_cache,
     env_int,
     env_list,
+    env_media_storage,
     env_str,
     env_tasks,
     env_time_zone,
@@ -214,7 +215,9 @@ STATICFILES_DIRS = [
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded pictures: files under MEDIA_ROOT (one machine), or DJANGO_MEDIA_STORAGE=s3 for
+    # a private bucket that every web process shares (clinic.storage). Served by clinic.media.
+    "default": env_media_storage("DJANGO_MEDIA_STORAGE"),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
