@@ -99,4 +99,6 @@ def static_file(name: str) -> Path | None:
 def render_pdf(html: str, base_url: str) -> bytes:
     """The PDF of `html`, whose relative links resolve against `base_url`."""
     fetcher = PortalURLFetcher(base_url)
-    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf()
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
