@@ -85,6 +85,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every log record of the request carries its id (clinic.logs).
+    "clinic.logs.RequestIdMiddleware",
     # First, so it sees the cookies every other one sets: a page that sets one is not cached.
     "clinic.middleware.NoStoreWhenSettingCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -367,10 +369,23 @@ PERMISSIONS_POLICY = {
 # activity for this many days. Unset: off, and the command refuses to run without --days.
 PATIENT_RETENTION_DAYS = env_int("DJANGO_PATIENT_RETENTION_DAYS", 0, minimum=1)
 
+# Logs go to standard error, as the process manager collects them. DJANGO_LOG_FORMAT=json on
+# servers: one JSON object per line, with the request's id (clinic.logs).
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT={LOG_FORMAT!r}: use text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "clinic.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "clinic.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # WeasyPrint reports every step of every PDF, and fontTools every table it subsets.

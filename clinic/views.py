@@ -1,4 +1,5 @@
 import sys
+import uuid
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
@@ -97,6 +98,47 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@login_not_required
+@require_GET
+@never_cache
+def readyz(request):
+    """Readiness, for the load balancer before it sends traffic to a new process: the
+    database answers and has every migration of this release, and the cache answers. Each
+    check says only ok or not (no error text: it may name a host)."""
+    checks = {"database": _database_ready(), "cache": _cache_ready()}
+    ready = all(checks.values())
+    return JsonResponse(
+        {
+            "status": "ready" if ready else "unavailable",
+            "checks": {name: "ok" if ok else "unavailable" for name, ok in checks.items()},
+        },
+        status=200 if ready else 503,
+    )
+
+
+def _database_ready() -> bool:
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connection)
+        return not executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError:
+        return False
+
+
+def _cache_ready() -> bool:
+    from django.core.cache import cache
+
+    key = f"readyz:{uuid.uuid4().hex}"
+    try:
+        cache.set(key, "1", timeout=10)
+        ok = cache.get(key) == "1"
+        cache.delete(key)
+    except Exception:  # noqa: BLE001 - any failure of the cache's client means not ready
+        return False
+    return ok
 
 
 @login_not_required
