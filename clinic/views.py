@@ -118,14 +118,25 @@ def readyz(request):
     )
 
 
+# Once this process has seen every migration applied, it need not read the migration files
+# again (a few hundred milliseconds); the database is still asked on every call.
+_migrated = False
+
+
 def _database_ready() -> bool:
+    global _migrated
     from django.db.migrations.executor import MigrationExecutor
 
     try:
-        executor = MigrationExecutor(connection)
-        return not executor.migration_plan(executor.loader.graph.leaf_nodes())
+        executor = MigrationExecutor(connection) if not _migrated else None
+        if executor is not None:
+            _migrated = not executor.migration_plan(executor.loader.graph.leaf_nodes())
+        else:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
     except DatabaseError:
         return False
+    return _migrated
 
 
 def _cache_ready() -> bool:

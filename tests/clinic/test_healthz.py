@@ -30,7 +30,8 @@ def test_readyz_answers_ready_when_the_database_is_migrated_and_the_cache_answer
     assert "no-cache" in response["Cache-Control"]
 
 
-def test_readyz_is_not_ready_before_the_releases_migrations_ran(client, db):
+def test_readyz_is_not_ready_before_the_releases_migrations_ran(client, db, monkeypatch):
+    monkeypatch.setattr("clinic.views._migrated", False)
     with mock.patch(
         "django.db.migrations.executor.MigrationExecutor.migration_plan",
         return_value=[("a migration", False)],
