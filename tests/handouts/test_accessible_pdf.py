@@ -120,3 +120,25 @@ def test_large_print_takes_the_pages_it_needs(client, typical_plan, patient_a):
     reader = pdf_for(client, patient_a.user, typical_plan, "?large=1")
     assert len(reader.pages) > 4
     assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_article_pdf_is_tagged_and_titled_by_the_article(client, patient_a, library, language):
+    from education.models import Article
+    from patients.services import assign_articles
+
+    patient_a.user.language = language
+    patient_a.user.save()
+    article = Article.objects.filter(status=Article.Status.PUBLISHED, clinic=None).first()
+    (assignment,) = assign_articles(patient=patient_a, articles=[article], assigned_by=None)
+    client.force_login(patient_a.user)
+    reader = pdf_of(client.get(f"/articles/{assignment.pk}/handout.pdf"))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"]
+    assert catalog["/Lang"] == language
+    assert reader.metadata.title == getattr(article, f"title_{language}")
+    order = roles(struct_tree(reader))
+    # The clinic's header, then the article's title, then its sections under it.
+    assert order.count("/H1") == 1
+    assert "/H2" in order
+    assert order.index("/H1") < order.index("/H2")
