@@ -41,11 +41,8 @@ if str(BASE_DIR) not in sys.path:
 from bench.patient_pages import (  # noqa: E402
     LOOPBACK,
     BenchError,
-    bench_environment,
-    ensure_database,
     free_port,
-    manage,
-    redact,
+    prepare_demo,
     sign_in,
     start_gunicorn,
     stop_gunicorn,
@@ -87,15 +84,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-lighthouse-"))
     server = None
     try:
-        env = bench_environment(static_root=tmp / "static")
-        os.environ.update(env)
-        print(f"Database: {redact(env['DATABASE_URL'])}")
-        ensure_database(env["DATABASE_URL"])
-        for command in (["migrate", "--noinput"], ["demo"], ["collectstatic", "--noinput"]):
-            manage(command, env)
-        import django
-
-        django.setup()
+        env = prepare_demo(static_root=tmp / "static")
         port = args.port or free_port()
         server = start_gunicorn(port, env, workers=args.workers, log=tmp / "gunicorn.log")
         cookie = sign_in(port)

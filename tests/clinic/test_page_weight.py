@@ -39,3 +39,22 @@ def test_the_built_stylesheet_is_a_fraction_of_bootstraps(db):
         assert used in css
     for unused in (".carousel", ".accordion", ".offcanvas", ".toast", ".modal-dialog"):
         assert unused not in css
+
+
+def class_names(css: str) -> set[str]:
+    return set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", css))
+
+
+def test_every_bootstrap_class_a_template_uses_survives_the_trimming(db):
+    # .build/ holds Bootstrap as compiled before purgecss trimmed it (make css).
+    compiled = class_names(
+        (Path(settings.BASE_DIR) / ".build" / "portal-bootstrap.css").read_text()
+    )
+    kept = class_names(BUILT_CSS.read_text())
+    used = set()
+    for template in (Path(settings.BASE_DIR) / "templates").rglob("*.html"):
+        for value in re.findall(r'class="([^"]*)"', template.read_text()):
+            used |= set(re.sub(r"\{[{%].*?[%}]\}", " ", value).split())
+    from_bootstrap = used & compiled
+    assert len(from_bootstrap) > 40
+    assert from_bootstrap <= kept
