@@ -12,7 +12,7 @@ DEV := DJANGO_DEBUG=true
 DEMO_PORT ?= 8000
 PIP := $(VENV)/bin/pip
 
-.PHONY: demo test install lint format check clean
+.PHONY: demo test install lint format check clean css
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -24,7 +24,24 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-install: $(VENV)/.installed node_modules/.package-lock.json
+# The portal's stylesheet: Bootstrap compiled from its Sass sources (assets/), then only
+# the selectors the templates and forms use (purgecss.config.cjs). Built, not committed:
+# rebuilt whenever a template, a form or the sources change, so a class added to a template
+# is never missing from it. Served by whitenoise (hashed name, compressed).
+CSS := static/build/portal-bootstrap.css
+CSS_INPUTS := $(shell find templates clinic education patients -name '*.html' -o -name '*.py' 2>/dev/null)
+$(CSS): assets/portal-bootstrap.scss purgecss.config.cjs $(CSS_INPUTS) node_modules/.package-lock.json $(VENV)/.installed
+	@mkdir -p .build static/build
+	node_modules/.bin/sass --load-path=node_modules --no-source-map --style=compressed \
+		--quiet-deps --silence-deprecation=import --silence-deprecation=global-builtin \
+		--silence-deprecation=color-functions --silence-deprecation=if-function \
+		assets/portal-bootstrap.scss .build/portal-bootstrap.css
+	node_modules/.bin/purgecss --config purgecss.config.cjs
+	@printf 'CSS: %s bytes (Bootstrap compiled: %s)\n' "$$(wc -c < $@)" "$$(wc -c < .build/portal-bootstrap.css)"
+
+css: $(CSS)
+
+install: $(VENV)/.installed node_modules/.package-lock.json $(CSS)
 
 # The demo's emails are files in sent-emails/ (one per email), unless the environment says
 # otherwise (DJANGO_EMAIL_BACKEND, DJANGO_EMAIL_FILE_PATH).
@@ -56,7 +73,7 @@ check: install
 	$(DEV) $(PY) manage.py check --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) node_modules staticfiles
+	rm -rf $(VENV) node_modules staticfiles .build static/build
 
 # Translations (needs GNU gettext: apt-get install gettext). Refreshes locale/fr/.../django.po
 # from the code, then compiles django.mo; commit both, so a fresh clone needs no gettext.

@@ -140,17 +140,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench-patient-pages-"))
     server = None
     try:
-        env = bench_environment(static_root=tmp / "static")
-        os.environ.update(env)  # this process's own Django (history, query counts) too
-        database_url = env["DATABASE_URL"]
-        print(f"Database: {redact(database_url)}")
-        ensure_database(database_url)
-        for command in (["migrate", "--noinput"], ["demo"], ["collectstatic", "--noinput"]):
-            manage(command, env)
-
-        import django
-
-        django.setup()
+        env = prepare_demo(static_root=tmp / "static")
         add_history()
         targets = find_targets()
         close_django_connections()
@@ -233,6 +223,22 @@ def bench_environment(*, static_root: Path) -> dict[str, str]:
         BENCH_STATIC_ROOT=str(static_root),
         PYTHONPATH=os.pathsep.join(filter(None, [str(BASE_DIR), os.environ.get("PYTHONPATH")])),
     )
+    return env
+
+
+def prepare_demo(*, static_root: Path) -> dict[str, str]:
+    """The production environment, in this process too (its own Django: history, query
+    counts), and the demo database migrated, loaded and its static files collected."""
+    env = bench_environment(static_root=static_root)
+    os.environ.update(env)
+    print(f"Database: {redact(env['DATABASE_URL'])}")
+    ensure_database(env["DATABASE_URL"])
+    for command in (["migrate", "--noinput"], ["demo"], ["collectstatic", "--noinput"]):
+        manage(command, env)
+
+    import django
+
+    django.setup()
     return env
 
 

@@ -141,3 +141,41 @@ def database_config(url: str, *, conn_max_age: int) -> dict:
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
+
+
+MEDIA_STORAGES = ("file", "s3")
+
+
+def env_media_storage(name: str = "DJANGO_MEDIA_STORAGE") -> dict:
+    """STORAGES["default"]: uploaded pictures in MEDIA_ROOT (`file`, the default) or in an
+    S3-compatible object store (`s3`), private, reached only through the portal's /media/
+    view (clinic.media), which checks who asks."""
+    kind = env_str(name, "file").lower() or "file"
+    if kind not in MEDIA_STORAGES:
+        raise ImproperlyConfigured(
+            f"{name}={kind!r} is not a media storage. Use file (MEDIA_ROOT, the default) or s3."
+        )
+    if kind == "file":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    bucket = env_str("DJANGO_S3_BUCKET")
+    if not bucket:
+        raise ImproperlyConfigured(f"{name}=s3 needs DJANGO_S3_BUCKET, the bucket's name.")
+    return {
+        "BACKEND": "clinic.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            # Another S3-compatible store (MinIO, Ceph, a provider's): its address.
+            "endpoint_url": env_str("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("DJANGO_S3_REGION") or None,
+            "location": env_str("DJANGO_S3_PREFIX", "media").strip("/"),
+            # The credentials come from boto3's usual places: AWS_ACCESS_KEY_ID and
+            # AWS_SECRET_ACCESS_KEY, a profile, or the machine's role.
+            # Private objects: no ACL is sent, so the bucket's own policy (private) holds.
+            "default_acl": None,
+            # Two uploads of "bridge.png" keep both pictures (the second gets a suffix).
+            "file_overwrite": False,
+            # Should anything ask the store for a link, it is signed and short-lived.
+            "querystring_auth": True,
+            "querystring_expire": 300,
+        },
+    }

@@ -20,6 +20,7 @@ from clinic.env import (
     env_cache,
     env_int,
     env_list,
+    env_media_storage,
     env_prefixed,
     env_str,
     env_tasks,
@@ -85,6 +86,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every log record of the request carries its id (clinic.logs).
+    "clinic.logs.RequestIdMiddleware",
     # First, so it sees the cookies every other one sets: a page that sets one is not cached.
     "clinic.middleware.NoStoreWhenSettingCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -207,15 +210,17 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # Front-end packages come from npm (package.json); only their built files are served.
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
-]
+# Front-end packages come from npm (package.json): Bootstrap is compiled from its sources
+# into static/build/ by `make css` (make install runs it), with only what the portal uses.
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "public"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded pictures: files under MEDIA_ROOT (one machine), or DJANGO_MEDIA_STORAGE=s3 for
+    # a private bucket that every web process shares (clinic.storage). Served by clinic.media.
+    "default": env_media_storage("DJANGO_MEDIA_STORAGE"),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -369,10 +374,23 @@ PERMISSIONS_POLICY = {
 # activity for this many days. Unset: off, and the command refuses to run without --days.
 PATIENT_RETENTION_DAYS = env_int("DJANGO_PATIENT_RETENTION_DAYS", 0, minimum=1)
 
+# Logs go to standard error, as the process manager collects them. DJANGO_LOG_FORMAT=json on
+# servers: one JSON object per line, with the request's id (clinic.logs).
+LOG_FORMAT = env_str("DJANGO_LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"DJANGO_LOG_FORMAT={LOG_FORMAT!r}: use text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "clinic.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "clinic.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # WeasyPrint reports every step of every PDF, and fontTools every table it subsets.

@@ -9,6 +9,7 @@ from clinic.ratelimit import posted_email, rate_limited
 urlpatterns = [
     path("", include("patients.root_urls")),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("language/", views.set_language, name="set_language"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),

@@ -82,8 +82,11 @@ class Access:
 
     @property
     def qr_svg(self) -> SafeString:
-        # segno draws the code as one SVG path from the URL, which is the portal's own.
-        svg = segno.make(self.url, error="m").svg_inline(scale=4, omitsize=True)
+        # segno draws the code as one SVG path from the URL, which is the portal's own. Its
+        # <title> is the figure's description in the tagged PDF (PDF/UA).
+        svg = segno.make(self.url, error="m").svg_inline(
+            scale=4, omitsize=True, title=_("QR code for the address below")
+        )
         return mark_safe(svg)  # noqa: S308 - generated markup, no user text in it
 
 

@@ -17,6 +17,7 @@ SIGNED_IN = "signed-in"  # any signed-in person (what they see may still depend 
 
 ROUTES = {
     "healthz": PUBLIC,
+    "readyz": PUBLIC,  # readiness for the load balancer: tests/clinic/test_healthz.py
     "accessibility": PUBLIC,  # the accessibility statement
     "set_language": PUBLIC,  # the language switch (POST): tests/clinic/test_language_switch.py
     "login": PUBLIC,

@@ -9,9 +9,11 @@ from clinic.models import StaffMembership
 URL = "/admin/my-emails/"
 
 
-@pytest.mark.parametrize("who", ["clinician_a", "manager_a"])
-def test_a_clinician_or_manager_turns_their_own_digest_on_and_off(client, request, who):
-    user = request.getfixturevalue(who)
+@pytest.mark.parametrize("who", ["clinician", "manager"])
+def test_a_clinician_or_manager_turns_their_own_digest_on_and_off(
+    client, clinician_a, manager_a, who
+):
+    user = {"clinician": clinician_a, "manager": manager_a}[who]
     client.force_login(user)
 
     page = client.get("/admin/")

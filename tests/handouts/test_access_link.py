@@ -78,8 +78,12 @@ def test_the_handout_carries_the_code_and_address_inline(client, clinician_a, in
     client.force_login(clinician_a)
     page = client.get(f"/admin/patients/plan/{plan_a.pk}/handout/").text
     url = invitation_url(invited)
-    # The code is drawn in the page (SVG), from exactly this link: no image to fetch.
-    assert segno.make(url, error="m").svg_inline(scale=4, omitsize=True) in page
+    # The code is drawn in the page (SVG), from exactly this link: no image to fetch. Its
+    # title describes it to a screen reader (the tagged PDF's figure text).
+    code = segno.make(url, error="m").svg_inline(
+        scale=4, omitsize=True, title="QR code for the address below"
+    )
+    assert code in page
     assert url.removeprefix("http://") in page
     assert "choose your password" in page
     assert "asked for your date of birth" not in page  # none on file
@@ -95,7 +99,10 @@ def test_the_handout_says_the_date_of_birth_will_be_asked(client, clinician_a, i
 def test_the_sign_in_handout_points_at_the_sign_in_page(client, clinician_a, plan_a):
     client.force_login(clinician_a)
     page = client.get(f"/admin/patients/plan/{plan_a.pk}/handout/").text
-    assert segno.make(SIGN_IN, error="m").svg_inline(scale=4, omitsize=True) in page
+    code = segno.make(SIGN_IN, error="m").svg_inline(
+        scale=4, omitsize=True, title="QR code for the address below"
+    )
+    assert code in page
     assert "127.0.0.1:8000/accounts/login/" in page
     assert "/invite/" not in page
 

@@ -69,7 +69,8 @@ def test_one_patients_handout_is_a_document_in_their_language(
     client.force_login(clinician_a)
     html = client.get(f"{PLANS}{plan_a.pk}/handout/").content.decode()
     assert '<html lang="fr">' in html
-    assert "<title>Document</title>" in html  # the title too: it names the PDF
+    # The title too: it names the PDF, and a screen reader reads it first.
+    assert "<title>Votre programme d'exercices à domicile</title>" in html
     # The screen-only toolbar stays in the reader's language, marked where it differs.
     assert re.search(rf'<nav class="print-toolbar" aria-label="[^"]+"{toolbar}>', html)
     pdf = client.get(f"{PLANS}{plan_a.pk}/handout.pdf")
