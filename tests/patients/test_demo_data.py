@@ -27,16 +27,19 @@ def patient(email):
     return Patient.objects.select_related("clinic").get(user__email=email)
 
 
-def test_alex_has_an_active_plan_two_articles_one_read_and_three_weeks_of_history(demo):
+def test_alex_has_an_active_plan_three_articles_one_read_and_three_weeks_of_history(demo):
     alex = patient("alex@patients.example")
     today = alex.clinic.today()
     [plan] = alex.plans.all()
     assert plan.status == Plan.Status.ACTIVE
     assert plan.start_date == today - dt.timedelta(days=21)
 
-    assignments = list(alex.article_assignments.all())
-    assert len(assignments) == 2
+    assignments = list(alex.article_assignments.select_related("article"))
+    # Phase 1's two, and the warning signs, whose questions wait on his Today page.
+    assert len(assignments) == 3
     assert sum(a.first_read_at is not None for a in assignments) == 1
+    warning_signs = next(a for a in assignments if a.article.slug == "warning-signs")
+    assert warning_signs.first_read_at is None and warning_signs.understanding == ""
 
     session_dates = sorted(alex.sessions.values_list("date", flat=True))
     assert len(session_dates) == 15
@@ -102,3 +105,22 @@ def test_remy_reads_everything_in_french_and_alex_in_english(client, demo, email
         text, marked = read(html, language)
         assert not foreign_words(text, language), path
         assert [code for code, _text in marked] == [OTHER[language]], path  # the switch
+
+
+def test_taylor_meets_phase_1s_criteria_and_her_clinician_has_the_proposal(demo):
+    from patients.models import PhaseProposal
+
+    taylor = patient("taylor@patients.example")
+    [proposal] = PhaseProposal.objects.filter(patient=taylor)
+    assert proposal.status == PhaseProposal.Status.OPEN
+    assert proposal.kind == PhaseProposal.Kind.ADVANCE
+    assert proposal.to_template.slug == "knee-build-phase-2"
+    assert all(row["met"] for row in proposal.figures["criteria"])
+    assert {row["kind"] for row in proposal.figures["criteria"]} == {
+        "max_pain",
+        "adherence",
+        "min_days",
+        "no_open_alert",
+    }
+    # Nobody else in the demo is proposed anything: alex's adherence is under 80%.
+    assert PhaseProposal.objects.count() == 1
