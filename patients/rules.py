@@ -334,3 +334,26 @@ def phase_changes(old: dict, new: dict) -> list[str]:
     changes = plan_changes(strip(old), strip(new))
     opening = _("This plan takes over from “%(title)s”.") % {"title": _text(old["title"])}
     return [opening, *changes]
+
+
+# --- Teach-back ------------------------------------------------------------------------------
+
+# A question not answered right within this many tries needs the clinician to go over it.
+TEACH_BACK_TRIES = 2
+UNDERSTOOD, NEEDS_REVIEW = "understood", "review"
+
+
+def understanding(*, question_count: int, answers: Iterable) -> str:
+    """An article's teach-back, from the patient's answers (each with `attempts` and
+    `right_on`, the try on which it was first right): "understood" when every question was
+    answered right within TEACH_BACK_TRIES tries, "review" as soon as one was not, and ""
+    while the patient is still answering (or has not started)."""
+    answers = list(answers)
+    for answer in answers:
+        late = answer.right_on is None or answer.right_on > TEACH_BACK_TRIES
+        if answer.attempts >= TEACH_BACK_TRIES and late:
+            return NEEDS_REVIEW
+    right = [answer for answer in answers if answer.right_on is not None]
+    if question_count and len(right) >= question_count:
+        return UNDERSTOOD
+    return ""
