@@ -119,6 +119,12 @@ def plan_changes(old: dict | None, new: dict) -> list[str]:
         if before is None:
             changes.append(_("New exercise: %(name)s.") % {"name": name})
             continue
+        if _text(before["exercise"]) != name:
+            # The same place in the plan, another exercise (an easier variant, say).
+            changes.append(
+                _("%(old)s is replaced by %(new)s.")
+                % {"old": _text(before["exercise"]), "new": name}
+            )
         for field in DOSE_FIELDS:
             if before[field] != item[field]:
                 changes.append(
