@@ -197,3 +197,21 @@ def test_a_rise_acknowledged_twice_proposes_easier_variants(
     [proposal] = open_proposals(patient_a)
     assert proposal.kind == PhaseProposal.Kind.EASIER
     assert proposal.figures["regression"]["acknowledged_rises"] == 2
+
+
+def test_a_french_reader_is_told_what_changed_in_french(ready, clinician_a, client):
+    import html
+
+    patient, _plan = ready
+    patient.user.language = "fr"
+    patient.user.save(update_fields=["language"])
+    services.evaluate_proposals(patient)
+    [proposal] = open_proposals(patient)
+    services.accept_proposal(proposal=proposal, by=clinician_a)
+    client.force_login(patient.user)
+    today = html.unescape(client.get("/").text)
+    assert "Douleur au genou après l'effort — renforcer (phase 2)" in today
+    assert "Ce plan prend la relève de « Douleur au genou après l'effort — calmer (phase 1) »." in (
+        today
+    )
+    assert "This plan takes over" not in today
