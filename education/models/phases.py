@@ -63,7 +63,17 @@ class PhaseCriterion(models.Model):
         ]
 
     def __str__(self):
-        return str(self.get_kind_display())
+        return f"{self.template}: {self.describe()}"
+
+    def describe(self) -> str:
+        """ "Highest pain at most (0-10)...: 3, over 7 days"."""
+        parts = [str(self.get_kind_display())]
+        if self.target is not None:
+            parts.append(str(self.target))
+        text = ": ".join(parts)
+        if self.days:
+            text += " " + str(_("(over %(days)s days)") % {"days": self.days})
+        return text
 
     def clean(self):
         super().clean()
