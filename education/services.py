@@ -183,28 +183,25 @@ def copy_to_clinic(
         getattr(copy, field.name).set(getattr(item, field.name).all())
     if isinstance(item, ProgrammeTemplate):
         for template_item in item.items.order_by("position", "pk"):
-            template_item.pk = None
-            template_item._state.adding = True
-            template_item.template = copy
-            template_item.save()
+            _save_copy(template_item, template=copy)
         for criterion in item.criteria.all():
-            criterion.pk = None
-            criterion._state.adding = True
-            criterion.template = copy
-            criterion.save()
+            _save_copy(criterion, template=copy)
     if isinstance(item, Article):
         for question in item.questions.prefetch_related("choices"):
             choices = list(question.choices.all())
-            question.pk = None
-            question._state.adding = True
-            question.article = copy
-            question.save()
+            _save_copy(question, article=copy)
             for choice in choices:
-                choice.pk = None
-                choice._state.adding = True
-                choice.question = question
-                choice.save()
+                _save_copy(choice, question=question)
     return copy
+
+
+def _save_copy(row, **parent):
+    """Save `row` again as a new row, under another parent (`template=copy`)."""
+    row.pk = None
+    row._state.adding = True
+    for name, value in parent.items():
+        setattr(row, name, value)
+    row.save()
 
 
 def _free_slug(model, wanted: str) -> str:

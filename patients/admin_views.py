@@ -46,6 +46,13 @@ def _page(request, model_admin, template, **context):
     )
 
 
+def _errors_as_messages(request, model_admin, form):
+    """A small form posted from a record's page: its errors shown at the top of that page."""
+    for errors in form.errors.values():
+        for error in errors:
+            model_admin.message_user(request, error, messages.ERROR)
+
+
 def _change_url(patient):
     return reverse("admin:patients_patient_change", args=[patient.pk])
 
@@ -168,9 +175,7 @@ def acknowledge_alert(request, model_admin, object_id):
     alert = _object(request, model_admin, object_id, "patients.change_alert")
     form = AcknowledgeAlertForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                model_admin.message_user(request, error, messages.ERROR)
+        _errors_as_messages(request, model_admin, form)
         return redirect("admin:patients_alert_change", alert.pk)
     done = services.acknowledge_alerts(alerts=[alert], by=request.user, **form.cleaned_data)
     if done:
@@ -221,9 +226,7 @@ def dismiss_proposal(request, model_admin, object_id):
     proposal = _object(request, model_admin, object_id, "patients.change_phaseproposal")
     form = DismissProposalForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                model_admin.message_user(request, error, messages.ERROR)
+        _errors_as_messages(request, model_admin, form)
         return redirect("admin:patients_phaseproposal_change", proposal.pk)
     try:
         services.dismiss_proposal(proposal=proposal, by=request.user, **form.cleaned_data)
