@@ -28,9 +28,11 @@ from patients.models import (
     ArticleAssignment,
     PainEntry,
     Patient,
+    PhaseProposal,
     Plan,
     PlanItem,
     SessionLog,
+    TeachBackAnswer,
 )
 
 SECTION_LABELS = {
@@ -42,6 +44,8 @@ SECTION_LABELS = {
     "sessions": _("Sessions"),
     "pain_entries": _("Pain entries"),
     "alerts": _("Alerts"),
+    "teach_back": _("Article questions"),
+    "proposals": _("Proposals to your clinician"),
 }
 # One name per key, whatever the section: a key means the same thing everywhere.
 FIELD_LABELS = {
@@ -107,6 +111,16 @@ FIELD_LABELS = {
     "acknowledged_by": _("Acknowledged by"),
     "acknowledged_at": _("Acknowledged"),
     "outcome": _("What the clinic did"),
+    "understanding": _("Questions"),
+    "question": _("Question"),
+    "your_answer": _("Your last answer"),
+    "right": _("Right"),
+    "tries": _("Tries"),
+    "proposal": _("Proposal"),
+    "proposed_at": _("Proposed"),
+    "decided_by": _("Decided by"),
+    "decided_at": _("Decided"),
+    "reason": _("Reason"),
 }
 # Keys whose values are codes of a choice: the CSV gives their name instead.
 CHOICES = {
@@ -227,6 +241,7 @@ def patient_data(patient: Patient) -> dict:
                 "assigned_by": name(assignment.assigned_by),
                 "assigned_at": when(assignment.assigned_at),
                 "first_read_at": when(assignment.first_read_at),
+                "understanding": assignment.get_understanding_display(),
             }
             for assignment in ArticleAssignment.objects.filter(patient=patient)
             .select_related("article", "assigned_by")
@@ -275,6 +290,34 @@ def patient_data(patient: Patient) -> dict:
             .order_by("created_at")
             .iterator(chunk_size=CHUNK)
         ),
+        "teach_back": [
+            {
+                "id": str(answer.pk),
+                "article": answer.assignment.article.title,
+                "question": answer.question.prompt,
+                "your_answer": answer.choice.text,
+                "right": answer.is_right,
+                "tries": answer.attempts,
+            }
+            for answer in TeachBackAnswer.objects.filter(assignment__patient=patient)
+            .select_related("assignment__article", "question", "choice")
+            .order_by("assignment__assigned_at", "question__position")
+        ],
+        # What the portal proposed to the clinician, and what they decided.
+        "proposals": [
+            {
+                "id": str(proposal.pk),
+                "proposal": proposal.get_kind_display(),
+                "status": proposal.get_status_display(),
+                "proposed_at": when(proposal.created_at),
+                "decided_by": name(proposal.decided_by),
+                "decided_at": when(proposal.decided_at),
+                "reason": proposal.reason,
+            }
+            for proposal in PhaseProposal.objects.filter(patient=patient)
+            .select_related("decided_by")
+            .order_by("created_at")
+        ],
     }
 
 

@@ -71,6 +71,7 @@ def evaluate_proposals(*, now):
         Exists(Plan.objects.filter(patient=OuterRef("pk"), status=Plan.Status.ACTIVE))
         | Exists(PhaseProposal.objects.open().filter(patient=OuterRef("pk")))
     ).select_related("clinic")
-    for patient in patients.iterator(chunk_size=500):
+    # Read first, then written: no cursor stays open across the writes.
+    for patient in list(patients):
         changed += phases.evaluate_patient(patient, now=now)
     return changed

@@ -145,3 +145,23 @@ def test_the_printed_article_carries_its_questions_with_tick_boxes(
     page = client.get(f"/admin/patients/patient/{warning_signs.patient_id}/handout/").text
     assert "After a fall, your foot turns cold and pale. What do you do?" in page
     assert page.count("☐") >= 8  # 3 + 3 + 2 answers, and the first-aid article's
+
+
+def test_the_patients_data_download_has_their_answers_and_proposals(
+    client, warning_signs, patient_a, plan_a, clinician_a
+):
+    import json
+
+    from patients.models import PhaseProposal
+
+    client.force_login(patient_a.user)
+    client.post(f"/articles/{warning_signs.pk}/check/", answers(warning_signs, wrong={1}))
+    proposal = PhaseProposal.objects.create(
+        patient=patient_a, plan=plan_a, kind=PhaseProposal.Kind.EASIER, figures={}
+    )
+    services.dismiss_proposal(proposal=proposal, by=clinician_a, reason="Settling already.")
+    data = json.loads(b"".join(client.get("/my-data.json").streaming_content))
+    assert {row["tries"] for row in data["teach_back"]} == {1}
+    assert [row["right"] for row in data["teach_back"]].count(False) == 1
+    [row] = data["proposals"]
+    assert (row["status"], row["reason"]) == ("Dismissed", "Settling already.")
