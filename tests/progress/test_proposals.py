@@ -215,3 +215,26 @@ def test_a_french_reader_is_told_what_changed_in_french(ready, clinician_a, clie
         today
     )
     assert "This plan takes over" not in today
+
+
+def test_evaluating_a_patient_costs_the_same_queries_however_long_their_history(ready):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import make_pain_entry
+
+    patient, plan = ready
+
+    def cost():
+        with CaptureQueriesContext(connection) as ctx:
+            phases.evaluate_patient(patient)
+        return len(ctx)
+
+    services.evaluate_proposals(patient)  # opened: later runs only read it
+    few = cost()
+    for days_ago in range(1, 28):
+        for hour in (2, 5, 9):
+            make_pain_entry(
+                patient, score=1, at=timezone.now() - dt.timedelta(days=days_ago, hours=hour)
+            )
+    assert cost() == few

@@ -165,3 +165,23 @@ def test_the_patients_data_download_has_their_answers_and_proposals(
     assert [row["right"] for row in data["teach_back"]].count(False) == 1
     [row] = data["proposals"]
     assert (row["status"], row["reason"]) == ("Dismissed", "Settling already.")
+
+
+def test_the_article_page_costs_the_same_queries_answered_or_not(client, warning_signs, patient_a):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(patient_a.user)
+    url = f"/articles/{warning_signs.pk}/"
+    client.get(url)  # the first reading is recorded once
+
+    def cost():
+        cache.clear()  # the page's fragment built afresh
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx)
+
+    before = cost()
+    client.post(f"{url}check/", answers(warning_signs, wrong={1, 2}))
+    assert cost() == before
