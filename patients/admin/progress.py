@@ -38,11 +38,26 @@ class ProposalStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MyPatientsFilter(admin.SimpleListFilter):
+    """The proposals for the patients whose primary clinician I am."""
+
+    title = _("patients")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("My patients"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(patient__clinician=request.user)
+        return queryset
+
+
 @admin.register(PhaseProposal)
 class PhaseProposalAdmin(ClinicScopedAdmin):
     list_display = [patient_name, "kind", "figures_column", "plan", "created_at", "status"]
     list_display_links = ["kind"]
-    list_filter = [ProposalStatusFilter, "kind"]
+    list_filter = [ProposalStatusFilter, MyPatientsFilter, "kind"]
     list_select_related = ["patient__user", "plan"]
     search_fields = ["patient__user__first_name", "patient__user__last_name"]
     fields = ["patient", "plan", "kind", "to_template", "figures_column", "status", "created_at"]

@@ -103,3 +103,15 @@ def test_the_list_and_the_summary_cost_the_same_queries_for_one_proposal_or_many
             figures={"regression": {"high_entries": 3}, "swaps": []},
         )
     assert (queries(client, "/admin/patients/phaseproposal/"), queries(client, summary)) == few
+
+
+def test_a_clinician_filters_the_proposals_for_their_own_patients(
+    client, clinician_a, manager_a, proposal
+):
+    client.force_login(clinician_a)
+    mine = client.get("/admin/patients/phaseproposal/?mine=yes")
+    assert list(mine.context["cl"].result_list) == [proposal]  # ready's clinician: clinician_a
+    client.force_login(manager_a)
+    assert (
+        list(client.get("/admin/patients/phaseproposal/?mine=yes").context["cl"].result_list) == []
+    )
