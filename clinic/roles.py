@@ -21,7 +21,16 @@ def _crud(app_label: str, *models: str, actions=("view", "add", "change", "delet
     return {f"{app_label}.{action}_{model}" for model in models for action in actions}
 
 
-_LIBRARY = ("exercise", "condition", "article", "programmetemplate", "programmetemplateitem")
+_LIBRARY = (
+    "exercise",
+    "condition",
+    "article",
+    "programmetemplate",
+    "programmetemplateitem",
+    "phasecriterion",
+    "articlequestion",
+    "articleanswerchoice",
+)
 
 _CLINICIAN_PERMISSIONS = (
     {"clinic.view_clinic"}
@@ -29,6 +38,9 @@ _CLINICIAN_PERMISSIONS = (
     | _crud("patients", "patient", "plan", "planitem", "articleassignment")
     | _crud("patients", "painentry", "sessionlog", "planrevision", actions=("view",))
     | _crud("patients", "alert", actions=("view", "change"))
+    # The portal's proposals to move a patient on or back: a clinical decision.
+    | _crud("patients", "phaseproposal", "teachbackanswer", actions=("view",))
+    | _crud("patients", "phaseproposal", actions=("change",))
     # What the portal emailed (kind, to whom, when, how it went): no health details in it,
     # but whose alerts and reminders went out is for the clinical staff.
     | _crud("patients", "outgoingmessage", actions=("view",))

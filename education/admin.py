@@ -6,6 +6,7 @@ reads (front desk). "Copy to my clinic" makes an editable copy of any item.
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -27,8 +28,11 @@ from education.forms import ExerciseAdminForm, ProgrammeTemplateItemFormSet
 from education.models import (
     DOSE_FIELDS,
     Article,
+    ArticleAnswerChoice,
+    ArticleQuestion,
     Condition,
     Exercise,
+    PhaseCriterion,
     ProgrammeTemplate,
     ProgrammeTemplateItem,
 )
@@ -198,6 +202,59 @@ class ExerciseAdmin(LibraryAdmin):
         )
 
 
+class ArticleAnswerChoiceInline(ClinicScopedTabularInline, TranslatedTabularInline):
+    model = ArticleAnswerChoice
+    fields = ["position", *columns("text"), "is_correct"]
+    ordering = ["position", "pk"]
+    extra = 2
+    max_num = 4
+
+
+class OwnLibraryParentMixin:
+    """A row of a library item (a template's criterion, an article's question) is added
+    only to an item the clinic may change: its own, never the shipped library's."""
+
+    parent_field = ""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == self.parent_field and not request.user.is_superuser:
+            field.queryset = field.queryset.filter(clinic=staff_clinic(request.user))
+        return field
+
+
+@admin.register(ArticleQuestion)
+class ArticleQuestionAdmin(
+    OwnLibraryParentMixin, ClinicScopedMixin, PortalAdminMixin, TranslatedAdmin
+):
+    """An article's teach-back question (2 to 4 an article) with its answers, the right one
+    ticked, why, and the paragraph to read again."""
+
+    parent_field = "article"
+    list_display = ["prompt", "article", "position"]
+    list_select_related = ["article"]
+    list_filter = [("article", admin.RelatedOnlyFieldListFilter)]
+    search_fields = columns("prompt")
+    fields = ["article", "position", *side_by_side("prompt", "explanation", "passage")]
+    inlines = [ArticleAnswerChoiceInline]
+    ordering = ["article", "position"]
+
+
+@admin.register(PhaseCriterion)
+class PhaseCriterionAdmin(
+    OwnLibraryParentMixin, ClinicScopedMixin, PortalAdminMixin, admin.ModelAdmin
+):
+    """A programme template's criteria to move on to its next phase: every one met, the
+    portal proposes the next phase to the clinician (patients.phases)."""
+
+    parent_field = "template"
+    list_display = ["template", "kind", "target", "days"]
+    list_select_related = ["template"]
+    list_filter = [("template", admin.RelatedOnlyFieldListFilter), "kind"]
+    fields = ["template", "position", "kind", "target", "days"]
+    ordering = ["template", "position"]
+
+
 @admin.register(Article)
 class ArticleAdmin(LibraryAdmin):
     list_display = [
@@ -224,6 +281,7 @@ class ArticleAdmin(LibraryAdmin):
         "updated_at",
         "reviewed_by",
         "reviewed_on",
+        "check_on_today",
     ]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -253,18 +311,31 @@ class ProgrammeTemplateAdmin(LibraryAdmin):
     list_select_related = ["condition"]
     search_fields = columns("name", "purpose")
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["condition", "articles"]
+    autocomplete_fields = ["condition", "articles", "next_phase"]
     fields = [
         *side_by_side("name"),
         "slug",
         *side_by_side("purpose", "phase_label"),
         "condition",
         "articles",
+        "next_phase",
+        "criteria_column",
+        "criteria_to_review",
     ]
+    readonly_fields = ["criteria_column"]
     inlines = [ProgrammeTemplateItemInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(exercise_total=Count("items"))
+
+    @admin.display(description=_("criteria to move on"))
+    def criteria_column(self, obj):
+        """Its criteria (edited under "Criteria to move on to the next phase")."""
+        if obj is None or obj.pk is None:
+            return "–"
+        return format_html_join(
+            "", "<div>{}</div>", ((criterion.describe(),) for criterion in obj.criteria.all())
+        ) or _("None: no proposal is made.")
 
     @admin.display(description=_("exercises"), ordering="exercise_total")
     def exercise_count(self, obj):

@@ -7,11 +7,15 @@ from education.content.articles import ARTICLES
 from education.content.conditions import CONDITIONS
 from education.content.exercises import EXERCISES
 from education.content.programmes import PROGRAMMES
+from education.content.questions import CHECK_ON_TODAY, QUESTIONS
 from education.models import (
     DOSE_FIELDS,
     Article,
+    ArticleAnswerChoice,
+    ArticleQuestion,
     Condition,
     Exercise,
+    PhaseCriterion,
     ProgrammeTemplate,
     ProgrammeTemplateItem,
 )
@@ -59,11 +63,14 @@ def load_library() -> dict[str, int]:
             values={
                 **_text(data, "title", "summary", "body"),
                 "status": Article.Status.PUBLISHED,
+                "check_on_today": data["slug"] in CHECK_ON_TODAY,
             },
         )
         article.conditions.set([conditions[slug] for slug in data["conditions"]])
+        _sync_questions(article, QUESTIONS.get(data["slug"], []))
         articles[data["slug"]] = article
 
+    templates = {}
     for data in PROGRAMMES:
         template = upsert(
             ProgrammeTemplate,
@@ -75,6 +82,9 @@ def load_library() -> dict[str, int]:
         )
         template.articles.set([articles[slug] for slug in data["articles"]])
         _sync_items(template, data["items"], exercises)
+        templates[data["slug"]] = template
+    for data in PROGRAMMES:
+        _sync_phase(templates[data["slug"]], data, templates)
 
     return {
         "conditions": len(conditions),
@@ -86,6 +96,53 @@ def load_library() -> dict[str, int]:
 
 def _text(data: dict, *fields: str, joined: tuple[str, ...] = ()) -> dict:
     return each_language({field: data[field] for field in fields}, joined=joined)
+
+
+def _sync_phase(template, data, templates):
+    """The next phase and the criteria to move on to it, as shipped."""
+    values = {
+        "next_phase": templates.get(data.get("next_phase")),
+        "criteria_to_review": data.get("criteria_to_review", False),
+    }
+    if any(getattr(template, name) != value for name, value in values.items()):
+        for name, value in values.items():
+            setattr(template, name, value)
+        template.save(update_fields=list(values))
+    criteria = data.get("criteria", [])
+    for position, criterion in enumerate(criteria, start=1):
+        upsert(
+            PhaseCriterion,
+            lookup={"template": template, "kind": criterion["kind"]},
+            values={
+                "target": criterion.get("target"),
+                "days": criterion.get("days"),
+                "position": position,
+            },
+        )
+    template.criteria.exclude(kind__in=[criterion["kind"] for criterion in criteria]).delete()
+
+
+def _sync_questions(article, questions):
+    """An article's teach-back questions and their answers, as shipped, in order."""
+    for position, data in enumerate(questions, start=1):
+        question = upsert(
+            ArticleQuestion,
+            lookup={"article": article, "position": position},
+            values=_text(data, "prompt", "explanation", "passage"),
+        )
+        # At most one right answer per question (a database constraint): a right answer
+        # that moved is cleared before the new one is set.
+        question.choices.filter(is_correct=True).exclude(position=data["right"]).update(
+            is_correct=False
+        )
+        for number, choice in enumerate(data["choices"], start=1):
+            upsert(
+                ArticleAnswerChoice,
+                lookup={"question": question, "position": number},
+                values={**each_language({"text": choice}), "is_correct": number == data["right"]},
+            )
+        question.choices.filter(position__gt=len(data["choices"])).delete()
+    article.questions.filter(position__gt=len(questions)).delete()
 
 
 def _sync_items(template, items, exercises):
@@ -126,11 +183,25 @@ def copy_to_clinic(
         getattr(copy, field.name).set(getattr(item, field.name).all())
     if isinstance(item, ProgrammeTemplate):
         for template_item in item.items.order_by("position", "pk"):
-            template_item.pk = None
-            template_item._state.adding = True
-            template_item.template = copy
-            template_item.save()
+            _save_copy(template_item, template=copy)
+        for criterion in item.criteria.all():
+            _save_copy(criterion, template=copy)
+    if isinstance(item, Article):
+        for question in item.questions.prefetch_related("choices"):
+            choices = list(question.choices.all())
+            _save_copy(question, article=copy)
+            for choice in choices:
+                _save_copy(choice, question=question)
     return copy
+
+
+def _save_copy(row, **parent):
+    """Save `row` again as a new row, under another parent (`template=copy`)."""
+    row.pk = None
+    row._state.adding = True
+    for name, value in parent.items():
+        setattr(row, name, value)
+    row.save()
 
 
 def _free_slug(model, wanted: str) -> str:

@@ -8,7 +8,15 @@ with `{% translated %}` (clinic.templatetags.portal_i18n). docs/architecture.md 
 
 from modeltranslation.translator import TranslationOptions, register
 
-from education.models import Article, Condition, Exercise, ProgrammeTemplate, ProgrammeTemplateItem
+from education.models import (
+    Article,
+    ArticleAnswerChoice,
+    ArticleQuestion,
+    Condition,
+    Exercise,
+    ProgrammeTemplate,
+    ProgrammeTemplateItem,
+)
 
 
 @register(Condition)
@@ -35,3 +43,13 @@ class ProgrammeTemplateTranslation(TranslationOptions):
 @register(ProgrammeTemplateItem)
 class ProgrammeTemplateItemTranslation(TranslationOptions):
     fields = ("note",)
+
+
+@register(ArticleQuestion)
+class ArticleQuestionTranslation(TranslationOptions):
+    fields = ("prompt", "explanation", "passage")
+
+
+@register(ArticleAnswerChoice)
+class ArticleAnswerChoiceTranslation(TranslationOptions):
+    fields = ("text",)

@@ -23,6 +23,7 @@ from patients.forms_admin import (
     AcknowledgeAlertForm,
     AssignArticlesForm,
     AssignProgrammeForm,
+    DismissProposalForm,
     ItemDoseFormSet,
 )
 from patients.invitations import send_invitation
@@ -43,6 +44,13 @@ def _page(request, model_admin, template, **context):
         template,
         {**model_admin.admin_site.each_context(request), "opts": model_admin.opts, **context},
     )
+
+
+def _errors_as_messages(request, model_admin, form):
+    """A small form posted from a record's page: its errors shown at the top of that page."""
+    for errors in form.errors.values():
+        for error in errors:
+            model_admin.message_user(request, error, messages.ERROR)
 
 
 def _change_url(patient):
@@ -167,9 +175,7 @@ def acknowledge_alert(request, model_admin, object_id):
     alert = _object(request, model_admin, object_id, "patients.change_alert")
     form = AcknowledgeAlertForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                model_admin.message_user(request, error, messages.ERROR)
+        _errors_as_messages(request, model_admin, form)
         return redirect("admin:patients_alert_change", alert.pk)
     done = services.acknowledge_alerts(alerts=[alert], by=request.user, **form.cleaned_data)
     if done:
@@ -194,3 +200,40 @@ def handout(request, model_admin, object_id, *, output):
         back_url=reverse(f"{name}_change", args=[obj.pk]),
         pdf_url=reverse(f"{name}_handout_pdf", args=[obj.pk]),
     )
+
+
+def accept_proposal(request, model_admin, object_id):
+    proposal = _object(request, model_admin, object_id, "patients.change_phaseproposal")
+    try:
+        proposal = services.accept_proposal(proposal=proposal, by=request.user)
+    except services.ProposalClosed:
+        model_admin.message_user(
+            request, _("This proposal is no longer open: nothing was changed."), messages.INFO
+        )
+        return redirect("admin:patients_phaseproposal_changelist")
+    if proposal.kind == proposal.Kind.ADVANCE:
+        done = _("%(patient)s moved on to “%(title)s”. The previous plan is completed.") % {
+            "patient": proposal.patient,
+            "title": proposal.new_plan.title,
+        }
+    else:
+        done = _("%(patient)s's plan now has the easier variants.") % {"patient": proposal.patient}
+    model_admin.message_user(request, done, messages.SUCCESS)
+    return redirect(_change_url(proposal.patient))
+
+
+def dismiss_proposal(request, model_admin, object_id):
+    proposal = _object(request, model_admin, object_id, "patients.change_phaseproposal")
+    form = DismissProposalForm(request.POST)
+    if not form.is_valid():
+        _errors_as_messages(request, model_admin, form)
+        return redirect("admin:patients_phaseproposal_change", proposal.pk)
+    try:
+        services.dismiss_proposal(proposal=proposal, by=request.user, **form.cleaned_data)
+    except services.ProposalClosed:
+        model_admin.message_user(
+            request, _("This proposal is no longer open: nothing was changed."), messages.INFO
+        )
+    else:
+        model_admin.message_user(request, _("Proposal dismissed."), messages.SUCCESS)
+    return redirect("admin:patients_phaseproposal_changelist")

@@ -13,9 +13,13 @@ class PatientsConfig(AppConfig):
         from clinic.audit import register_patient_data
         from patients import jobs, views  # noqa: F401 - jobs: registers the periodic jobs
         from patients.admin import pain as pain_admin
+        from patients.admin import progress as progress_admin
 
         admin.site.add_index_context(
             lambda request: {"open_alert_count": pain_admin.open_alert_count(request)}
+        )
+        admin.site.add_index_context(
+            lambda request: {"open_proposal_count": progress_admin.open_proposal_count(request)}
         )
         resume.register("patients:pain_diary", views.resume_pain_entry)
         resume.register("patients:session_done", views.resume_session_done)
@@ -31,6 +35,8 @@ class PatientsConfig(AppConfig):
             ("PainEntry", ()),
             ("Alert", ()),
             ("Invitation", ()),
+            ("PhaseProposal", ()),
+            ("TeachBackAnswer", ()),
             ("ReminderPreference", ()),
         ):
             register_patient_data(self.get_model(name), m2m_fields=set(links))

@@ -6,7 +6,7 @@ import uuid
 from django.utils import timezone
 
 from clinic.models import User
-from education.models import ProgrammeTemplate
+from education.models import Article, ProgrammeTemplate
 from patients import reminders, services
 from patients.models import WEEKDAYS, ArticleAssignment, PainEntry, Patient, ReminderPreference
 
@@ -38,6 +38,7 @@ def load_demo_patients() -> None:
     alex = _patient("alex@patients.example", riverside, side="right", phone="613-555-0142")
     sam = _patient("sam@patients.example", riverside, side="left", phone="613-555-0187")
     remy = _patient("remy@patients.example", lakeshore, side="right", phone="514-555-0123")
+    taylor = _patient("taylor@patients.example", riverside, side="left", phone="613-555-0164")
 
     # Alex asked for a reminder every evening; he can change the days and time under Reminders.
     if not ReminderPreference.objects.filter(patient=alex).exists():
@@ -46,7 +47,7 @@ def load_demo_patients() -> None:
             patient=alex, enabled=True, time=dt.time(18, 0), days=days, nudges=True
         )
 
-    for patient in (alex, sam, remy):
+    for patient in (alex, sam, remy, taylor):
         if patient.plans.exists():
             continue  # the story is told once; later runs leave it as it is
         clinic = patient.clinic
@@ -75,6 +76,12 @@ def load_demo_patients() -> None:
             demo_entries(
                 alex, today_start, [6, 6, 5, 6, 5, 5, 4, 5, 4, 4, 3, 4, 3, 3, 3, 2, 3, 2, 2]
             )
+            # The warning signs, with their teach-back questions waiting on his Today page.
+            services.assign_articles(
+                patient=alex,
+                articles=Article.objects.filter(slug="warning-signs"),
+                assigned_by=clinician,
+            )
         elif patient is sam:
             services.create_plan_from_template(
                 patient=sam,
@@ -96,6 +103,22 @@ def load_demo_patients() -> None:
                 locking_or_giving_way=True,
                 note="Knee gave way on the stairs this morning and looks puffy.",
             )
+        elif patient is taylor:
+            # Meets every criterion of phase 1: three weeks in, a session every day, pain
+            # no higher than 3 all week, no alert. Her clinician has a proposal to accept.
+            plan = services.create_plan_from_template(
+                patient=taylor,
+                template=phase_1,
+                created_by=clinician,
+                start_date=today - dt.timedelta(days=21),
+                review_date=today + dt.timedelta(days=7),
+            )
+            for days_ago in range(21, 0, -1):
+                services.log_session(
+                    patient=taylor, plan=plan, date=today - dt.timedelta(days=days_ago)
+                )
+            demo_entries(taylor, today_start, [5, 4, 4, 3, 3, 2, 3, 2, 2, 1])
+            services.evaluate_proposals(taylor)
         else:
             plan = services.create_plan_from_template(
                 patient=remy,

@@ -30,10 +30,12 @@ from patients.models import (
     OutgoingMessage,
     PainEntry,
     Patient,
+    PhaseProposal,
     Plan,
     PlanItem,
     ReminderPreference,
     SessionLog,
+    TeachBackAnswer,
 )
 
 SECTION_LABELS = {
@@ -47,6 +49,8 @@ SECTION_LABELS = {
     "alerts": _("Alerts"),
     "reminders": _("Reminders"),
     "emails": _("Emails the portal sent"),
+    "teach_back": _("Article questions"),
+    "proposals": _("Proposals to your clinician"),
 }
 # One name per key, whatever the section: a key means the same thing everywhere.
 FIELD_LABELS = {
@@ -121,6 +125,16 @@ FIELD_LABELS = {
     "state": _("State"),
     "queued_at": _("Queued"),
     "sent_at": _("Sent"),
+    "understanding": _("Questions"),
+    "question": _("Question"),
+    "your_answer": _("Your last answer"),
+    "right": _("Right"),
+    "tries": _("Tries"),
+    "proposal": _("Proposal"),
+    "proposed_at": _("Proposed"),
+    "decided_by": _("Decided by"),
+    "decided_at": _("Decided"),
+    "reason": _("Reason"),
 }
 # Keys whose values are codes of a choice: the CSV gives their name instead.
 CHOICES = {
@@ -243,6 +257,7 @@ def patient_data(patient: Patient) -> dict:
                 "assigned_by": name(assignment.assigned_by),
                 "assigned_at": when(assignment.assigned_at),
                 "first_read_at": when(assignment.first_read_at),
+                "understanding": assignment.get_understanding_display(),
             }
             for assignment in ArticleAssignment.objects.filter(patient=patient)
             .select_related("article", "assigned_by")
@@ -309,6 +324,34 @@ def patient_data(patient: Patient) -> dict:
             .order_by("created_at")
             .iterator(chunk_size=CHUNK)
         ),
+        "teach_back": [
+            {
+                "id": str(answer.pk),
+                "article": answer.assignment.article.title,
+                "question": answer.question.prompt,
+                "your_answer": answer.choice.text,
+                "right": answer.is_right,
+                "tries": answer.attempts,
+            }
+            for answer in TeachBackAnswer.objects.filter(assignment__patient=patient)
+            .select_related("assignment__article", "question", "choice")
+            .order_by("assignment__assigned_at", "question__position")
+        ],
+        # What the portal proposed to the clinician, and what they decided.
+        "proposals": [
+            {
+                "id": str(proposal.pk),
+                "proposal": proposal.get_kind_display(),
+                "status": proposal.get_status_display(),
+                "proposed_at": when(proposal.created_at),
+                "decided_by": name(proposal.decided_by),
+                "decided_at": when(proposal.decided_at),
+                "reason": proposal.reason,
+            }
+            for proposal in PhaseProposal.objects.filter(patient=patient)
+            .select_related("decided_by")
+            .order_by("created_at")
+        ],
     }
 
 

@@ -249,3 +249,18 @@ class AcknowledgeActionForm(ActionForm):
         label=_("Outcome"), choices=[("", "---------"), *Alert.Outcome.choices], required=False
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+
+class DismissProposalForm(forms.Form):
+    """Why not now: a proposal is dismissed with a reason."""
+
+    reason = forms.CharField(
+        label=_("Why not now?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "form": "dismiss-proposal"}),
+        help_text=_("For example: 'Wait for the review next week'."),
+        error_messages={
+            "required": _("Say why you dismiss the proposal."),
+            "max_length": _("The reason is too long (at most 2,000 characters)."),
+        },
+    )

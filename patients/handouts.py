@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 import segno
 from django.conf import settings
 from django.contrib.admin import helpers
+from django.db import models
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,6 +29,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from clinic.audit import record_access
+from education.models import ArticleQuestion
 from patients.invitations import invitation_url
 from patients.models import WARNING_SIGN_FIELDS, ArticleAssignment, PainEntry, Patient, Plan
 from patients.pdf import render_pdf
@@ -144,15 +146,26 @@ def programme_handout(plan: Plan, *, today: dt.date) -> dict:
 
 
 def article_handout(assignment: ArticleAssignment, *, patient: Patient, today: dt.date) -> dict:
+    """One article on paper, its teach-back questions with tick boxes for a patient who works
+    on paper. The questions come prefetched with a patient's (`Patient.for_handout`), else in
+    two queries."""
+    article = assignment.article
+    models.prefetch_related_objects([article], article_questions())
     return {
         "kind": "article",
         "template": "handouts/article.html",
         "language": patient.user.language,
         "patient": patient,
         "clinic": patient.clinic,
-        "article": assignment.article,
+        "article": article,
+        "questions": list(article.questions.all()),
         "date": today,
     }
+
+
+def article_questions() -> models.Prefetch:
+    """An article's teach-back questions, with their answers in order."""
+    return models.Prefetch("questions", queryset=ArticleQuestion.objects.with_choices())
 
 
 def patient_handouts(patient: Patient) -> list[dict]:

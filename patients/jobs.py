@@ -5,13 +5,13 @@ Registered when the app is ready (PatientsConfig.ready); `manage.py scheduler` r
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from clinic.models import Clinic
 from clinic.scheduler import periodic
-from patients import notifications, outbox, services
-from patients.models import Patient
+from patients import notifications, outbox, phases, services
+from patients.models import Patient, PhaseProposal, Plan
 
 MINUTE = dt.timedelta(minutes=1)
 
@@ -59,3 +59,19 @@ def count_adherence(*, now, batch=500):
             services.refresh_adherence(stale[start : start + batch])
         counted += len(stale)
     return counted
+
+
+@periodic(every=30 * MINUTE)
+def evaluate_proposals(*, now):
+    """Each patient with an active plan, measured against their plan's criteria: a day
+    passing (days in the phase, the windows moving on) changes them with nothing written.
+    Safe twice at once: one open proposal per plan and kind is a database constraint."""
+    changed = 0
+    patients = Patient.objects.filter(
+        Exists(Plan.objects.filter(patient=OuterRef("pk"), status=Plan.Status.ACTIVE))
+        | Exists(PhaseProposal.objects.open().filter(patient=OuterRef("pk")))
+    ).select_related("clinic")
+    # Read first, then written: no cursor stays open across the writes.
+    for patient in list(patients):
+        changed += phases.evaluate_patient(patient, now=now)
+    return changed

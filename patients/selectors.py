@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from django.db.models import OuterRef, Subquery
 
-from patients import rules
+from patients import phases, rules
 from patients.charts import pain_chart
-from patients.models import Plan, PlanItem, SessionLog
+from patients.models import PhaseProposal, Plan, PlanItem, SessionLog
 
 ALERT_HISTORY_DAYS = 14
 SUMMARY_ENTRIES = 28
@@ -46,6 +46,11 @@ def patient_summary(patient) -> dict:
         "assignments": list(patient.article_assignments.select_related("article")),
         "chart": pain_chart(entries, patient.clinic.zone),
         "open_alerts": list(patient.alerts.open().select_related("pain_entry")),
+        # What the portal proposes, with which criteria are met and the figures.
+        "proposals": [
+            {"proposal": proposal, "lines": phases.describe_figures(proposal)}
+            for proposal in PhaseProposal.objects.for_summary(patient)
+        ],
     }
 
 

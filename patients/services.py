@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from clinic.languages import CODES, column, in_reader_language
 from clinic.models import User
-from education.models import Article, ProgrammeTemplate
+from education.models import Article, Exercise, ProgrammeTemplate
 from patients import notifications, rules, selectors
 from patients.models import (
     ACKNOWLEDGED_NOTICE_FOR,
@@ -35,6 +35,7 @@ from patients.models import (
     ArticleAssignment,
     PainEntry,
     Patient,
+    PhaseProposal,
     Plan,
     PlanItem,
     PlanRevision,
@@ -354,6 +355,7 @@ def log_session(
         session.items.set(list(items) if items is not None else plan.items.all())
         refresh_patient_summary(patient.pk)
         refresh_adherence([patient.pk])
+        evaluate_proposals(patient)
     return session, created
 
 
@@ -384,6 +386,7 @@ def record_pain(*, patient: Patient, submission_id: uuid.UUID, **fields) -> tupl
             if alert is not None:
                 notifications.queue_alert_emails(alert)
             refresh_patient_summary(patient.pk)
+            evaluate_proposals(patient)
     except IntegrityError:
         # The same form, posted twice at once: the other request saved it.
         existing = _entry_of_token(patient, submission_id)
@@ -448,6 +451,8 @@ def acknowledge_alerts(
         done.append(alert)
     for patient_id in {alert.patient_id for alert in done}:
         refresh_patient_summary(patient_id)
+        # No open alert any more, or a rise acknowledged once too often: proposals change.
+        evaluate_proposals(Patient.objects.select_related("clinic").get(pk=patient_id))
     return done
 
 
@@ -470,3 +475,91 @@ def create_patient(
     if conditions is not None:
         patient.conditions.set(conditions)
     return patient
+
+
+# --- Proposals -------------------------------------------------------------------------------
+
+
+class ProposalClosed(Exception):
+    """The proposal was already accepted, dismissed or withdrawn (a colleague was quicker,
+    or the patient no longer meets it)."""
+
+
+def evaluate_proposals(patient: Patient) -> int:
+    """Bring the patient's proposals up to date (patients.phases), after what they record."""
+    from patients import phases  # phases reads the models this module writes
+
+    return phases.evaluate_patient(patient)
+
+
+@transaction.atomic
+def accept_proposal(*, proposal: PhaseProposal, by: User) -> PhaseProposal:
+    """The clinician's one click. Moving on: the next phase is assigned as any programme is
+    (`create_plan_from_template`), the old plan completed, and the patient told what changed
+    from one to the other. Easier variants: each exercise swapped for its easier variant in
+    the same plan, as a new version the patient is told about."""
+    proposal = (
+        PhaseProposal.objects.select_for_update(of=("self",))
+        .select_related("plan", "to_template", "patient__user", "patient__clinic")
+        .get(pk=proposal.pk)
+    )
+    if proposal.status != PhaseProposal.Status.OPEN or proposal.plan.status != Plan.Status.ACTIVE:
+        raise ProposalClosed
+    patient, plan = proposal.patient, proposal.plan
+    if proposal.kind == PhaseProposal.Kind.ADVANCE:
+        if proposal.to_template is None:
+            raise ProposalClosed  # the next phase was deleted from the library
+        today = patient.clinic.today()
+        before = plan_snapshot(plan)
+        new_plan = create_plan_from_template(
+            patient=patient,
+            template=proposal.to_template,
+            created_by=by,
+            start_date=today,
+            review_date=today + dt.timedelta(days=28),
+        )
+        new_plan.previous_snapshot = before
+        new_plan.save(update_fields=["previous_snapshot"])
+        set_plan_status(plan=plan, status=Plan.Status.COMPLETED, by=by)
+        proposal.new_plan = new_plan
+    else:
+        _swap_to_easier(plan=plan, swaps=proposal.figures.get("swaps", []), by=by)
+        proposal.new_plan = plan
+    proposal.status = PhaseProposal.Status.ACCEPTED
+    proposal.decided_by = by
+    proposal.decided_at = timezone.now()
+    proposal.save(update_fields=["status", "decided_by", "decided_at", "new_plan"])
+    refresh_patient_summary(patient.pk)
+    return proposal
+
+
+def _swap_to_easier(*, plan: Plan, swaps: list[dict], by: User) -> None:
+    """Each item of the swaps given its easier exercise (the same dose), row by row."""
+    variants = {
+        variant.pk: variant
+        for variant in Exercise.objects.for_clinic(plan.patient.clinic)
+        .published()
+        .filter(pk__in=[swap["to"] for swap in swaps])
+    }
+    items = {str(item.pk): item for item in plan.items.all()}
+    for swap in swaps:
+        item, variant = items.get(swap["item"]), variants.get(swap["to"])
+        if item is None or variant is None:
+            continue  # the item was removed, or the variant unpublished, since
+        item.exercise = variant
+        item.save(update_fields=["exercise"])
+    record_revision(plan=plan, by=by)
+
+
+@transaction.atomic
+def dismiss_proposal(*, proposal: PhaseProposal, by: User, reason: str) -> PhaseProposal:
+    """Not now, and why: nothing changes for the patient."""
+    proposal = PhaseProposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != PhaseProposal.Status.OPEN:
+        raise ProposalClosed
+    proposal.status = PhaseProposal.Status.DISMISSED
+    proposal.decided_by = by
+    proposal.decided_at = timezone.now()
+    proposal.reason = reason
+    proposal.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    return proposal

@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("articles/", views.articles, name="articles"),
     path("articles/<uuid:assignment_id>/", views.article, name="article"),
+    path("articles/<uuid:assignment_id>/check/", views.article_check, name="article_check"),
     path(
         "articles/<uuid:assignment_id>/handout.pdf",
         handout_views.article_handout_pdf,

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from clinic.audit import record_access, staff_views_of
 from clinic.languages import columns
 from clinic.resume import resumable
-from patients import charts, export, fragments, reminders, rules, services
+from patients import charts, export, fragments, reminders, rules, services, teach_back
 from patients.access import get_patient
 from patients.forms import PainEntryForm, ReminderForm, SessionForm
 from patients.models import (
@@ -76,6 +77,12 @@ def _today_context(patient, today) -> dict:
         "assignments": ArticleAssignment.objects.for_patient(patient).only(
             "first_read_at", *columns("article__title")
         )[:TODAY_ARTICLES],
+        # An article whose questions wait on Today until understood (the warning signs).
+        "checks": ArticleAssignment.objects.for_patient(patient)
+        .filter(article__check_on_today=True, article__questions__isnull=False)
+        .exclude(understanding=rules.UNDERSTOOD)
+        .distinct()
+        .only("pk", *columns("article__title")),
         "last_entry": {"score": pain[0][0], "recorded_at": pain[0][1]} if pain else None,
         "sparkline": charts.sparkline(daily, first_day=first_day, days=SPARKLINE_DAYS),
     }
@@ -233,10 +240,44 @@ def article(request, assignment_id):
         )
         # A read receipt: only the first opening is recorded.
         services.mark_article_read(assignment)
-        context = {"assignment": assignment, "article": assignment.article}
-        return assignment.article.title, "patients/fragments/article.html", context
+        return _article_page(assignment)
 
     return _page(request, patient, "article", assignment_id, build=build)
+
+
+def _article_page(assignment, form=None):
+    """The article and its teach-back questions (the form: those not yet answered right)."""
+    questions = teach_back.questions_of(assignment)
+    if form is None:
+        form = teach_back.TeachBackForm(assignment=assignment, questions=questions)
+    context = {
+        "assignment": assignment,
+        "article": assignment.article,
+        "questions": questions,
+        "form": form if questions else None,
+        "tries": rules.TEACH_BACK_TRIES,
+    }
+    return assignment.article.title, "patients/fragments/article.html", context
+
+
+@require_POST
+def article_check(request, assignment_id):
+    """The patient's answers to the article's questions: scored, then the article again
+    with why for each wrong one. Nothing is saved unless every question is answered."""
+    patient = get_patient(request)
+    assignment = get_object_or_404(ArticleAssignment.objects.for_patient(patient), pk=assignment_id)
+    questions = teach_back.questions_of(assignment)
+    form = teach_back.TeachBackForm(request.POST, assignment=assignment, questions=questions)
+    if not form.is_valid():
+        title, template, context = _article_page(assignment, form)
+        body = render_to_string(template, context, request)
+        return render(request, "patients/page.html", {"title": title, "body": body})
+    outcome = teach_back.answer(assignment=assignment, answers=form.answers())
+    if outcome == rules.UNDERSTOOD:
+        messages.success(request, _("Well done: you answered every question right."))
+    elif any(not choice.is_correct for choice in form.answers().values()):
+        messages.info(request, _("Not quite. Read why below, then try again."))
+    return redirect(reverse("patients:article", args=[assignment.pk]) + "#check")
 
 
 @resumable

@@ -42,6 +42,7 @@ ROUTES = {
     "patients:article_handout_pdf": PATIENT,
     "patients:articles": PATIENT,
     "patients:article": PATIENT,
+    "patients:article_check": PATIENT,  # the teach-back's answers (POST)
     "patients:pain_diary": PATIENT,
     "patients:pain_saved": PATIENT,
     "patients:reminders": PATIENT,

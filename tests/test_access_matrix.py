@@ -41,7 +41,7 @@ SECRET = "SECRET-NOTE-{}"  # a note only its patient (and their clinic's staff) 
 LOGIN = "/accounts/login/"
 
 # Changes are POSTs: a GET is refused before anything is looked up, whoever asks.
-POST_ONLY = {"patients:session_done", "logout"}
+POST_ONLY = {"patients:session_done", "patients:article_check", "logout"}
 # Staff already enrolled are sent from the second-factor setup to its check.
 STAFF_REDIRECTS = {"two_factor_setup": "/accounts/two-factor/"}
 # URL parameters that name one patient's own objects.

@@ -78,6 +78,17 @@ PROGRAMMES = [
             },
         ],
         "articles": ["soreness-or-irritation", "first-aid-for-a-flare-up"],
+        # Moving on to phase 2: our own starting point, marked for the clinician to review
+        # (the proposals say so). A settled knee (pain low on every entry of a week), steady
+        # practice over two weeks, two weeks in the phase, and nothing waiting on an alert.
+        "next_phase": "knee-build-phase-2",
+        "criteria_to_review": True,
+        "criteria": [
+            {"kind": "max_pain", "target": 3, "days": 7},
+            {"kind": "adherence", "target": 80, "days": 14},
+            {"kind": "min_days", "target": 14},
+            {"kind": "no_open_alert"},
+        ],
     },
     {
         "slug": "knee-build-phase-2",

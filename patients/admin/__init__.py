@@ -5,4 +5,4 @@ pages live in patients.admin_views; what the lists and summaries read, in
 patients.selectors and the models' named querysets.
 """
 
-from patients.admin import messages, pain, patient, plan  # noqa: F401 - each module registers its admins
+from patients.admin import messages, pain, patient, plan, progress  # noqa: F401 - each module registers its admins

@@ -124,13 +124,26 @@ class ArticleAssignmentAdmin(RefreshesPatientOnDelete, ClinicScopedAdmin):
     """Who was given what to read. Articles are given from the patient's page ("Assign
     articles", through the service, published articles only); here they can be taken back."""
 
-    list_display = ["article", patient_name, "assigned_by", "assigned_at", "first_read_at"]
+    list_display = [
+        "article",
+        patient_name,
+        "assigned_by",
+        "assigned_at",
+        "first_read_at",
+        "reading_column",
+    ]
+    list_filter = ["understanding"]
     list_select_related = ["article", "patient__user", "assigned_by"]
     search_fields = ["article__title", "patient__user__first_name", "patient__user__last_name"]
-    fields = ["patient", "article", "assigned_by", "assigned_at", "first_read_at"]
+    fields = ["patient", "article", "assigned_by", "assigned_at", "first_read_at", "understanding"]
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("read and understood"), ordering="understanding")
+    def reading_column(self, obj):
+        """Not read, read, understood (every teach-back question right), needs review."""
+        return obj.reading_state
 
     def has_change_permission(self, request, obj=None):
         return False

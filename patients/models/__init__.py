@@ -10,6 +10,7 @@ from patients.models.pain import (
 )
 from patients.models.patient import NOTICE_OPEN, Invitation, Patient, latest_invitations
 from patients.models.plan import ArticleAssignment, Plan, PlanItem, PlanRevision, SessionLog
+from patients.models.progress import PhaseProposal, TeachBackAnswer
 
 __all__ = [
     "ACKNOWLEDGED_NOTICE_FOR",
@@ -21,12 +22,14 @@ __all__ = [
     "Invitation",
     "OutgoingMessage",
     "PainEntry",
+    "PhaseProposal",
     "Patient",
     "Plan",
     "PlanItem",
     "PlanRevision",
     "ReminderPreference",
     "SessionLog",
+    "TeachBackAnswer",
     "daily_highest",
     "latest_invitations",
 ]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from clinic.models import Clinic
-from education.models import Article, Condition
+from education.models import Article, ArticleQuestion, Condition
 
 # `Patient.notice_until` while a contact-today alert waits for a clinician.
 NOTICE_OPEN = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
@@ -51,6 +51,12 @@ class PatientQuerySet(models.QuerySet):
                 "article_assignments",
                 queryset=ArticleAssignment.objects.filter(Article.published_q("article__"))
                 .select_related("article__reviewed_by")
+                # The teach-back questions, printed with tick boxes.
+                .prefetch_related(
+                    models.Prefetch(
+                        "article__questions", queryset=ArticleQuestion.objects.with_choices()
+                    )
+                )
                 .order_by("assigned_at"),
                 to_attr="handout_assignments",
             ),

@@ -64,7 +64,8 @@ class PlanQuerySet(models.QuerySet):
         for revision in (
             PlanRevision.objects.filter(plan_id__in=ids)
             .filter(Q(number=F("plan__seen_version")) | Q(number=F("plan__version")))
-            .exclude(plan__seen_version=0)
+            # Never viewed: nothing to compare, unless it took over from another phase.
+            .exclude(plan__seen_version=0, plan__previous_snapshot__isnull=True)
             .exclude(plan__seen_version=F("plan__version"))
             .only("plan_id", "number", "snapshot")
         ):
@@ -141,6 +142,9 @@ class Plan(models.Model):
     seen_version = models.PositiveIntegerField(
         _("version the patient last viewed"), default=0, editable=False
     )
+    # The plan this one took over from (a phase accepted from a proposal), as it stood: the
+    # patient is told what changed between the two (rules.unseen_plan_changes).
+    previous_snapshot = models.JSONField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -311,6 +315,15 @@ class ArticleAssignment(models.Model):
     assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
     first_read_at = models.DateTimeField(_("first read"), null=True, blank=True, editable=False)
 
+    class Understanding(models.TextChoices):
+        UNDERSTOOD = "understood", _("Understood")
+        NEEDS_REVIEW = "review", _("Needs review")
+
+    # The teach-back's outcome (patients.services.answer_teach_back); blank until then.
+    understanding = models.CharField(
+        _("teach-back"), max_length=10, choices=Understanding.choices, blank=True, editable=False
+    )
+
     objects = ArticleAssignmentQuerySet.as_manager()
 
     clinic_lookup = "patient__clinic"
@@ -328,6 +341,13 @@ class ArticleAssignment(models.Model):
 
     def __str__(self):
         return f"{self.article} → {self.patient}"
+
+    @property
+    def reading_state(self) -> str:
+        """What the clinician sees: not read, read, understood, needs review."""
+        if self.understanding:
+            return self.get_understanding_display()
+        return _("Read") if self.first_read_at else _("Not read")
 
 
 class SessionLog(ListedByClinic):

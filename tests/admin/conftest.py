@@ -8,7 +8,8 @@ from patients.services import assign_articles, log_session, record_pain
 
 def clinic_records(patient, plan):
     """One of each patient-data row for a patient, as a dict by model name."""
-    from education.models import Article
+    from education.models import Article, ProgrammeTemplate
+    from patients.models import PhaseProposal
 
     entry, _ = record_pain(
         patient=patient,
@@ -23,6 +24,13 @@ def clinic_records(patient, plan):
         patient=patient, articles=[Article.objects.get(slug="warning-signs")], assigned_by=None
     )
     session, _ = log_session(patient=patient, plan=plan, date=plan.start_date)
+    proposal = PhaseProposal.objects.create(
+        patient=patient,
+        plan=plan,
+        kind=PhaseProposal.Kind.ADVANCE,
+        to_template=ProgrammeTemplate.objects.get(slug="knee-build-phase-2"),
+        figures={"criteria": [{"kind": "min_days", "met": True, "value": 21, "target": 14}]},
+    )
     return {
         "patient": patient,
         "plan": plan,
@@ -31,6 +39,7 @@ def clinic_records(patient, plan):
         "sessionlog": session,
         "alert": entry.alert,
         "invitation": send_invitation(patient=patient, sent_by=None),
+        "phaseproposal": proposal,
     }
 
 

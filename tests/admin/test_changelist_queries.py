@@ -16,6 +16,7 @@ MODELS = [
     "alert",
     "invitation",
     "outgoingmessage",
+    "phaseproposal",
 ]
 
 

@@ -7,6 +7,7 @@ from django.test import RequestFactory
 
 from clinic.access import clinic_lookup, is_clinic_scoped
 from clinic.admin import ClinicScopedMixin, PortalAdminMixin
+from education.models import ArticleAnswerChoice, ArticleQuestion, PhaseCriterion
 from tests.education.conftest import make_article, make_condition, make_exercise, make_programme
 
 ADMINS = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
@@ -32,8 +33,13 @@ def clinic_a_rows(records_a, clinic_a, manager_a, front_desk_a):
     """Clinic A's rows of every kind, library included."""
     exercise = make_exercise("a-only", clinic=clinic_a)
     make_condition("a-only", clinic=clinic_a)
-    make_article("a-only", clinic=clinic_a)
-    make_programme("a-only", [exercise], clinic=clinic_a)
+    article = make_article("a-only", clinic=clinic_a)
+    programme = make_programme("a-only", [exercise], clinic=clinic_a)
+    question = ArticleQuestion.objects.create(
+        article=article, position=1, prompt="Q?", explanation="Why.", passage="Read this."
+    )
+    ArticleAnswerChoice.objects.create(question=question, position=1, text="A", is_correct=True)
+    PhaseCriterion.objects.create(template=programme, kind="min_days", target=14)
     return records_a
 
 

@@ -12,6 +12,7 @@ DEMO_LOGINS = [
     "desk@riverside.example",
     "alex@patients.example",
     "sam@patients.example",
+    "taylor@patients.example",
     "physio@lakeshore.example",
     "remy@patients.example",
 ]

@@ -146,19 +146,34 @@ def empty_library(db):
     table by table, as if it had never been there (no audit rows for the deletion)."""
     from django.db import connection
 
-    from patients.models import ArticleAssignment, Patient, Plan, PlanItem, PlanRevision, SessionLog
+    from education.models import ArticleAnswerChoice, ArticleQuestion, PhaseCriterion
+    from patients.models import (
+        ArticleAssignment,
+        Patient,
+        PhaseProposal,
+        Plan,
+        PlanItem,
+        PlanRevision,
+        SessionLog,
+        TeachBackAnswer,
+    )
 
     tables = [  # what points at a row goes before it
         SessionLog.items.through,
         SessionLog,
         PlanItem,
         PlanRevision,
+        PhaseProposal,
         Plan,
+        TeachBackAnswer,
         ArticleAssignment,
         ProgrammeTemplate.articles.through,
         ProgrammeTemplateItem,
+        PhaseCriterion,
         ProgrammeTemplate,
         Article.conditions.through,
+        ArticleAnswerChoice,
+        ArticleQuestion,
         Article,
         Exercise.conditions.through,
         Exercise.easier_variants.through,

@@ -42,8 +42,9 @@ def test_patients_for_handout_cost_the_same_for_one_patient_or_many(
     many_plans, django_assert_num_queries, count
 ):
     ids = [plan.patient_id for plan in many_plans[:count]]
-    # patients; active plans; their items; published articles with reviewers; invitations
-    with django_assert_num_queries(5):
+    # patients; active plans; their items; published articles with reviewers, their
+    # teach-back questions and those questions' answers; invitations
+    with django_assert_num_queries(7):
         patients = list(Patient.objects.for_handout().filter(pk__in=ids))
         html = render([h for patient in patients for h in handouts.patient_handouts(patient)])
     assert html.count('class="handout handout-programme"') == count

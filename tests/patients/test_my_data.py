@@ -126,9 +126,9 @@ def test_the_export_makes_a_fixed_number_of_queries(
     for _ in range(50):
         make_pain_entry(patient_a, score=3)
     # session, user, patient (with conditions), plans (items, revisions), articles,
-    # sessions (with their exercises), pain entries, alerts, reminder choices, emails, and
-    # the audit row.
-    with django_assert_num_queries(15):
+    # sessions (with their exercises), pain entries, alerts, reminder choices, emails,
+    # teach-back answers, proposals, and the audit row.
+    with django_assert_num_queries(17):
         response = signed_in.get("/my-data.json")
         body = b"".join(response.streaming_content)
     assert response.status_code == 200

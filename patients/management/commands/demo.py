@@ -41,6 +41,7 @@ STAFF = [
 PATIENTS = [
     ("alex@patients.example", "Alex", "Martin", "en"),
     ("sam@patients.example", "Sam", "Okafor", "en"),
+    ("taylor@patients.example", "Taylor", "Nguyen", "en"),
     ("remy@patients.example", "Rémy", "Gagnon", "fr"),
 ]
 

@@ -483,6 +483,14 @@ class Article(LibraryItem):
         verbose_name=_("clinically reviewed by"),
     )
     reviewed_on = models.DateField(_("clinically reviewed on"), null=True, blank=True)
+    check_on_today = models.BooleanField(
+        _("ask its questions on Today"),
+        default=False,
+        help_text=_(
+            "The patient's Today page asks them to answer this article's questions until "
+            "they have understood it (for the warning signs, say)."
+        ),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -586,6 +594,28 @@ class ProgrammeTemplate(LibraryItem):
     articles = models.ManyToManyField(
         Article, blank=True, related_name="templates", verbose_name=_("articles")
     )
+    # Moving on: the phase that follows, proposed to the clinician once the patient meets
+    # every one of this template's criteria (`criteria`, education.models.phases).
+    next_phase = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("next phase"),
+        help_text=_(
+            "Proposed to the clinician when the patient meets every criterion below. "
+            "Nothing changes for the patient until a clinician accepts."
+        ),
+    )
+    criteria_to_review = models.BooleanField(
+        _("criteria to review"),
+        default=False,
+        help_text=_(
+            "Suggested by the portal's team, not yet reviewed by a clinician of yours: the "
+            "proposals say so."
+        ),
+    )
 
     objects = ProgrammeTemplateQuerySet.as_manager()
 
@@ -627,3 +657,9 @@ class ProgrammeTemplateItem(DoseOverrideColumns):
     def dose(self) -> Dose:
         """The exercise's default dose with this item's overrides applied."""
         return self.dose_over(self.exercise.dose)
+
+
+# The template's criteria for moving on, and an article's teach-back questions: their own
+# modules, imported here so that Django and `from education.models import ...` find them.
+from education.models.phases import PhaseCriterion  # noqa: E402, F401
+from education.models.teach_back import ArticleAnswerChoice, ArticleQuestion  # noqa: E402, F401
