@@ -1,3 +1,4 @@
+import dataclasses
 import functools
 import math
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from clinic.access import clinic_q, staff_clinic, user_clinic
 from clinic.languages import CODES, check_translations, column, columns, is_filled
 from clinic.models import Clinic
+from education import figures
 from education.access import is_library_staff
 from education.markdown import render_markdown, word_count
 
@@ -27,6 +29,10 @@ class Side(models.TextChoices):
     LEFT = "left", _("Left")
     RIGHT = "right", _("Right")
     AFFECTED = "affected", _("Affected side")
+
+
+# What a patient reads for the side of their own dose: their knee, not "affected side".
+KNEE_LABELS = {"left": _("Left knee"), "right": _("Right knee")}
 
 
 # The seven columns of a dose, everywhere a dose is stored, copied, compared or shown.
@@ -50,9 +56,25 @@ class Dose:
     times_per_day: int
     days_per_week: int
     side: str
+    # The patient's own side ("left", "right"), once known (`for_patient`): "affected"
+    # then reads as their knee.
+    patient_side: str = ""
 
     def get_side_display(self):
-        return Side(self.side).label
+        return KNEE_LABELS.get(self.knee_side, Side(self.side).label)
+
+    @property
+    def knee_side(self) -> str:
+        """The patient's knee this dose is for, "left" or "right", or "" if not one knee."""
+        if self.side in KNEE_LABELS:
+            return self.side
+        if self.side == Side.AFFECTED and self.patient_side in KNEE_LABELS:
+            return self.patient_side
+        return ""
+
+    def for_patient(self, patient_side: str) -> "Dose":
+        """This dose as the patient reads it: "Right knee" for their affected right knee."""
+        return dataclasses.replace(self, patient_side=patient_side or "")
 
     @property
     def summary(self) -> SafeString:
@@ -356,6 +378,15 @@ class Exercise(LibraryItem, DoseColumns):
         blank=True,
         help_text=_("Required with a picture: describe it for people who cannot see it."),
     )
+    figure = models.CharField(
+        _("drawing"),
+        max_length=60,
+        blank=True,
+        choices=figures.choices(),
+        help_text=_(
+            "One of the portal's own drawings, shown frame by frame: the shipped exercise it shows."
+        ),
+    )
     video_url = models.URLField(
         _("video link"),
         blank=True,
@@ -416,6 +447,10 @@ class Exercise(LibraryItem, DoseColumns):
     @property
     def is_draft(self) -> bool:
         return not self.is_published
+
+    def figure_frames(self, side: str = figures.LEFT) -> list[figures.Frame]:
+        """Our drawing of this exercise, frame by frame, for a patient's `side`."""
+        return figures.frames(self.figure, side=side)
 
     def step_list(self):
         return _lines(self.steps)
