@@ -166,7 +166,7 @@ class ExerciseAdmin(LibraryAdmin):
         ),
         (
             _("Picture and video"),
-            {"fields": ["image", *side_by_side("image_alt"), "video_url"]},
+            {"fields": ["figure", "image", *side_by_side("image_alt"), "video_url"]},
         ),
         (
             _("Library links"),

@@ -1,4 +1,3 @@
-import dataclasses
 import functools
 import math
 from dataclasses import dataclass
@@ -56,25 +55,13 @@ class Dose:
     times_per_day: int
     days_per_week: int
     side: str
-    # The patient's own side ("left", "right"), once known (`for_patient`): "affected"
-    # then reads as their knee.
-    patient_side: str = ""
 
     def get_side_display(self):
-        return KNEE_LABELS.get(self.knee_side, Side(self.side).label)
+        return Side(self.side).label
 
-    @property
-    def knee_side(self) -> str:
-        """The patient's knee this dose is for, "left" or "right", or "" if not one knee."""
-        if self.side in KNEE_LABELS:
-            return self.side
-        if self.side == Side.AFFECTED and self.patient_side in KNEE_LABELS:
-            return self.patient_side
-        return ""
-
-    def for_patient(self, patient_side: str) -> "Dose":
+    def for_patient(self, patient_side: str) -> "PatientDose":
         """This dose as the patient reads it: "Right knee" for their affected right knee."""
-        return dataclasses.replace(self, patient_side=patient_side or "")
+        return PatientDose(**self.values(), patient_side=patient_side or "")
 
     @property
     def summary(self) -> SafeString:
@@ -82,6 +69,29 @@ class Dose:
         "3 sets × 10 repetitions · hold 5 seconds · 2 times a day · 7 days a week · Left".
         """
         return _dose_summary(self, get_language())
+
+    def values(self) -> dict:
+        return {name: getattr(self, name) for name in DOSE_FIELDS}
+
+
+@dataclass(frozen=True)
+class PatientDose(Dose):
+    """A dose on a patient's own pages: its side reads as their knee ("Right knee"), from
+    their record (`patient_side`) when the dose says "affected side"."""
+
+    patient_side: str = ""
+
+    def get_side_display(self):
+        return KNEE_LABELS.get(self.knee_side, Side(self.side).label)
+
+    @property
+    def knee_side(self) -> str:
+        """The knee this dose is for, "left" or "right", or "" when not one knee."""
+        if self.side in KNEE_LABELS:
+            return self.side
+        if self.side == Side.AFFECTED and self.patient_side in KNEE_LABELS:
+            return self.patient_side
+        return ""
 
     def values(self) -> dict:
         return {name: getattr(self, name) for name in DOSE_FIELDS}
