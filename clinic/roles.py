@@ -21,7 +21,14 @@ def _crud(app_label: str, *models: str, actions=("view", "add", "change", "delet
     return {f"{app_label}.{action}_{model}" for model in models for action in actions}
 
 
-_LIBRARY = ("exercise", "condition", "article", "programmetemplate", "programmetemplateitem")
+_LIBRARY = (
+    "exercise",
+    "exercisepicture",
+    "condition",
+    "article",
+    "programmetemplate",
+    "programmetemplateitem",
+)
 
 _CLINICIAN_PERMISSIONS = (
     {"clinic.view_clinic"}

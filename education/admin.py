@@ -23,12 +23,17 @@ from clinic.admin import (
 from clinic.languages import columns, missing_languages
 from clinic.models import User
 from education import services
-from education.forms import ExerciseAdminForm, ProgrammeTemplateItemFormSet
+from education.forms import (
+    ExerciseAdminForm,
+    ExercisePictureForm,
+    ProgrammeTemplateItemFormSet,
+)
 from education.models import (
     DOSE_FIELDS,
     Article,
     Condition,
     Exercise,
+    ExercisePicture,
     ProgrammeTemplate,
     ProgrammeTemplateItem,
 )
@@ -120,6 +125,20 @@ class ConditionAdmin(LibraryAdmin):
     fields = [*side_by_side("name"), "slug", *side_by_side(*Condition.reader_fields[1:])]
 
 
+class ExercisePictureInline(ClinicScopedTabularInline, TranslatedTabularInline):
+    """A clinic's own pictures of its exercise, in order (a shipped one has our drawings)."""
+
+    model = ExercisePicture
+    form = ExercisePictureForm
+    fields = ["position", "image", *columns("caption"), *columns("description")]
+    ordering = ["position", "pk"]
+    extra = 0
+    verbose_name_plural = _("more pictures, in order (each with its description)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("exercise")
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(LibraryAdmin):
     form = ExerciseAdminForm
@@ -136,6 +155,7 @@ class ExerciseAdmin(LibraryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["conditions", "easier_variants"]
     readonly_fields = ["harder_variants_column", "updated_at"]
+    inlines = [ExercisePictureInline]
     fieldsets = [
         (
             None,

@@ -8,7 +8,14 @@ with `{% translated %}` (clinic.templatetags.portal_i18n). docs/architecture.md 
 
 from modeltranslation.translator import TranslationOptions, register
 
-from education.models import Article, Condition, Exercise, ProgrammeTemplate, ProgrammeTemplateItem
+from education.models import (
+    Article,
+    Condition,
+    Exercise,
+    ExercisePicture,
+    ProgrammeTemplate,
+    ProgrammeTemplateItem,
+)
 
 
 @register(Condition)
@@ -19,6 +26,11 @@ class ConditionTranslation(TranslationOptions):
 @register(Exercise)
 class ExerciseTranslation(TranslationOptions):
     fields = ("name", "purpose", "steps", "cues", "mistakes", "equipment", "image_alt")
+
+
+@register(ExercisePicture)
+class ExercisePictureTranslation(TranslationOptions):
+    fields = ("caption", "description")
 
 
 @register(Article)
