@@ -22,6 +22,8 @@ START = _t("Start", "Départ")
 LIFT = _t("Lift", "Montez")
 LOWER = _t("Lower slowly", "Redescendez lentement")
 
+# Closer in on a figure lying or sitting on the floor, so it reads at thumbnail size.
+LOW_VIEW = (5, 24, 130, 97.5)
 LYING_ARM = {"upper": 4, "lower": 0}  # along the floor, by the side
 HANGING_ARM = {"upper": 95, "lower": 88}
 
@@ -50,6 +52,7 @@ def _bridge(high, low_text, high_text, top_text):
     return {
         "one_leg": False,
         "thumbnail": 1,
+        "view": LOW_VIEW,
         "frames": [
             {**low, "caption": START, "description": low_text},
             {**up, "caption": LIFT, "description": high_text},
@@ -97,6 +100,7 @@ _ONE_LEG_UP = _back((73, 88), near={"end": (96, 108), "toward": "up", "foot": 20
 SINGLE_BRIDGE = {
     "one_leg": True,
     "thumbnail": 1,
+    "view": LOW_VIEW,
     "frames": [
         {
             **_ONE_LEG_DOWN,
@@ -155,6 +159,7 @@ def _clamshell(lift, *, band=False, lift_text, start_text):
     return {
         "one_leg": True,
         "thumbnail": 1,
+        "view": LOW_VIEW,
         "frames": [
             {**rest, "caption": START, "description": start_text},
             {
@@ -230,6 +235,7 @@ _PRESSED = {"upper": 0, "lower": 0, "foot": -95}
 QUAD_SET = {
     "one_leg": True,
     "thumbnail": 1,
+    "view": LOW_VIEW,
     "frames": [
         {
             **_long_sit(_BENT),
@@ -656,6 +662,7 @@ def _quad_stretch(shin):
 QUAD_MOBILITY = {
     "one_leg": True,
     "thumbnail": 1,
+    "view": (2, 16, 140, 105),  # the straight leg reaches further
     "frames": [
         {
             **_quad_stretch(-118),
