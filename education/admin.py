@@ -6,6 +6,7 @@ reads (front desk). "Copy to my clinic" makes an editable copy of any item.
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -154,7 +155,7 @@ class ExerciseAdmin(LibraryAdmin):
     search_fields = [*columns("name"), "slug", *columns("purpose")]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["conditions", "easier_variants"]
-    readonly_fields = ["harder_variants_column", "updated_at"]
+    readonly_fields = ["figure_preview", "harder_variants_column", "updated_at"]
     inlines = [ExercisePictureInline]
     fieldsets = [
         (
@@ -186,7 +187,15 @@ class ExerciseAdmin(LibraryAdmin):
         ),
         (
             _("Picture and video"),
-            {"fields": ["figure", "image", *side_by_side("image_alt"), "video_url"]},
+            {
+                "fields": [
+                    "figure",
+                    "figure_preview",
+                    "image",
+                    *side_by_side("image_alt"),
+                    "video_url",
+                ]
+            },
         ),
         (
             _("Library links"),
@@ -211,6 +220,18 @@ class ExerciseAdmin(LibraryAdmin):
         return condition_names(obj)
 
     @admin.display(description=_("harder variants"))
+    @admin.display(description=_("the drawing, frame by frame"))
+    def figure_preview(self, obj):
+        frames = obj.figure_frames() if obj is not None else []
+        if not frames:
+            return _("No drawing chosen.")
+        # Our own drawings (education.figures), their text escaped where they are made.
+        return format_html_join(
+            "",
+            '<figure class="figure-preview">{}<figcaption>{}. {}</figcaption></figure>',
+            ((frame.svg, frame.number, frame.caption) for frame in frames),
+        )
+
     def harder_variants_column(self, obj):
         names = getattr(obj, "harder_names", [])
         return ", ".join(names) or _(

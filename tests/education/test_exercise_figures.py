@@ -140,3 +140,11 @@ def test_the_french_reader_gets_french_captions(client, clinician_a, library):
     text = client.get("/library/exercises/quad-set/").content.decode()
     assert "Contractez et appuyez" in text
     assert "Le mouvement, étape par étape" in text
+
+
+def test_the_admin_shows_the_chosen_drawing_frame_by_frame(client, clinician_a, library):
+    client.force_login(clinician_a)
+    shipped = Exercise.objects.get(slug="step-down")
+    text = client.get(f"/admin/education/exercise/{shipped.pk}/change/").content.decode()
+    assert text.count('<figure class="figure-preview">') == len(FIGURES["step-down"]["frames"])
+    assert "1. Start</figcaption>" in text
