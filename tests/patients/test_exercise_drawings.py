@@ -96,3 +96,13 @@ def test_the_handout_print_page_shows_the_drawings_with_their_descriptions(
         for frame in figures.frames(item.exercise.figure, side="right", language="en"):
             assert frame.description in text, item.exercise.slug
     assert "Right knee" in text
+
+
+def test_a_library_exercise_page_draws_the_patients_own_knee(
+    signed_in, plan_a, django_assert_num_queries
+):
+    # An easier or harder version, opened from the plan: the library's own page.
+    with django_assert_num_queries(6):
+        text = html.unescape(signed_in.get("/library/exercises/step-down/").content.decode())
+    assert "The right leg, drawn thicker" in text
+    assert "matrix(-1" in text
