@@ -104,7 +104,8 @@ def main():
         with transaction.atomic():
             ids = demo_plans(BATCH)
             print_pdf(ids[:1])  # warm up: fonts, templates, stylesheet
-            pages = page_count(print_pdf(ids[:1]))
+            one = print_pdf(ids[:1])
+            pages, size = page_count(one), len(one)
             results["one handout"] = median_seconds(lambda: print_pdf(ids[:1]), args.repeat)
             results[f"batch of {BATCH}"] = median_seconds(
                 lambda: print_pdf(ids), max(1, args.repeat // 2)
@@ -113,7 +114,10 @@ def main():
     except Rollback:
         pass
 
-    print(f"Handout PDFs of {EXERCISES} exercises ({pages} pages each), median of the runs")
+    print(
+        f"Handout PDFs of {EXERCISES} exercises ({pages} pages, {size / 1024:.0f} KB each, "
+        "the drawings as vectors), median of the runs"
+    )
     failed = False
     for name, (wall, cpu) in results.items():
         goal = GOALS[name]

@@ -23,6 +23,7 @@ def _crud(app_label: str, *models: str, actions=("view", "add", "change", "delet
 
 _LIBRARY = (
     "exercise",
+    "exercisepicture",
     "condition",
     "article",
     "programmetemplate",

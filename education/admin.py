@@ -24,7 +24,11 @@ from clinic.admin import (
 from clinic.languages import columns, missing_languages
 from clinic.models import User
 from education import services
-from education.forms import ExerciseAdminForm, ProgrammeTemplateItemFormSet
+from education.forms import (
+    ExerciseAdminForm,
+    ExercisePictureForm,
+    ProgrammeTemplateItemFormSet,
+)
 from education.models import (
     DOSE_FIELDS,
     Article,
@@ -32,6 +36,7 @@ from education.models import (
     ArticleQuestion,
     Condition,
     Exercise,
+    ExercisePicture,
     PhaseCriterion,
     ProgrammeTemplate,
     ProgrammeTemplateItem,
@@ -124,6 +129,20 @@ class ConditionAdmin(LibraryAdmin):
     fields = [*side_by_side("name"), "slug", *side_by_side(*Condition.reader_fields[1:])]
 
 
+class ExercisePictureInline(ClinicScopedTabularInline, TranslatedTabularInline):
+    """A clinic's own pictures of its exercise, in order (a shipped one has our drawings)."""
+
+    model = ExercisePicture
+    form = ExercisePictureForm
+    fields = ["position", "image", *columns("caption"), *columns("description")]
+    ordering = ["position", "pk"]
+    extra = 0
+    verbose_name_plural = _("more pictures, in order (each with its description)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("exercise")
+
+
 @admin.register(Exercise)
 class ExerciseAdmin(LibraryAdmin):
     form = ExerciseAdminForm
@@ -139,7 +158,8 @@ class ExerciseAdmin(LibraryAdmin):
     search_fields = [*columns("name"), "slug", *columns("purpose")]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["conditions", "easier_variants"]
-    readonly_fields = ["harder_variants_column", "updated_at"]
+    readonly_fields = ["figure_preview", "harder_variants_column", "updated_at"]
+    inlines = [ExercisePictureInline]
     fieldsets = [
         (
             None,
@@ -170,7 +190,15 @@ class ExerciseAdmin(LibraryAdmin):
         ),
         (
             _("Picture and video"),
-            {"fields": ["image", *side_by_side("image_alt"), "video_url"]},
+            {
+                "fields": [
+                    "figure",
+                    "figure_preview",
+                    "image",
+                    *side_by_side("image_alt"),
+                    "video_url",
+                ]
+            },
         ),
         (
             _("Library links"),
@@ -195,6 +223,18 @@ class ExerciseAdmin(LibraryAdmin):
         return condition_names(obj)
 
     @admin.display(description=_("harder variants"))
+    @admin.display(description=_("the drawing, frame by frame"))
+    def figure_preview(self, obj):
+        frames = obj.figure_frames() if obj is not None else []
+        if not frames:
+            return _("No drawing chosen.")
+        # Our own drawings (education.figures), their text escaped where they are made.
+        return format_html_join(
+            "",
+            '<figure class="figure-preview">{}<figcaption>{}. {}</figcaption></figure>',
+            ((frame.svg, frame.number, frame.caption) for frame in frames),
+        )
+
     def harder_variants_column(self, obj):
         names = getattr(obj, "harder_names", [])
         return ", ".join(names) or _(

@@ -10,7 +10,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from education.images import clean_uploaded_image
-from education.models import Condition, Exercise
+from education.models import Condition, Exercise, ExercisePicture
 
 
 class LibrarySearchForm(forms.Form):
@@ -63,7 +63,24 @@ class LibrarySearchForm(forms.Form):
         }
 
 
-class ExerciseAdminForm(forms.ModelForm):
+class CheckedPictureForm(forms.ModelForm):
+    """A form with a picture upload (`image`): checked by content, re-encoded without its
+    metadata (education.images); any refusal in the same words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "image" in self.fields:
+            self.fields["image"].widget.attrs["accept"] = "image/jpeg,image/png,image/webp"
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):
+            # The checked, re-encoded copy replaces the upload; the original is never stored.
+            return clean_uploaded_image(image)
+        return image
+
+
+class ExerciseAdminForm(CheckedPictureForm):
     # Declared to say that an address typed without a scheme means https (the model's
     # validators still refuse anything but https).
     video_url = forms.URLField(
@@ -85,17 +102,12 @@ class ExerciseAdminForm(forms.ModelForm):
         # refusal (not a picture, too large, too many pixels) speaks with one voice.
         field_classes = {"image": forms.FileField}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "image" in self.fields:
-            self.fields["image"].widget.attrs["accept"] = "image/jpeg,image/png,image/webp"
 
-    def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if isinstance(image, UploadedFile):
-            # The checked, re-encoded copy replaces the upload; the original is never stored.
-            return clean_uploaded_image(image)
-        return image
+class ExercisePictureForm(CheckedPictureForm):
+    class Meta:
+        model = ExercisePicture
+        exclude = ()  # noqa: DJ006 - the inline names the fields, each language's column
+        field_classes = {"image": forms.FileField}
 
 
 class ProgrammeTemplateItemFormSet(BaseInlineFormSet):

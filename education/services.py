@@ -6,6 +6,7 @@ from clinic.services import upsert
 from education.content.articles import ARTICLES
 from education.content.conditions import CONDITIONS
 from education.content.exercises import EXERCISES
+from education.content.figures import FIGURES
 from education.content.programmes import PROGRAMMES
 from education.content.questions import CHECK_ON_TODAY, QUESTIONS
 from education.models import (
@@ -49,6 +50,7 @@ def load_library() -> dict[str, int]:
     for data in EXERCISES:
         defaults = {k: data[k] for k in EXERCISE_FIELDS}
         defaults.update(_text(data, *EXERCISE_TEXT, joined=EXERCISE_LINES), is_published=True)
+        defaults["figure"] = data["slug"] if data["slug"] in FIGURES else ""
         exercise = upsert(Exercise, lookup={"slug": data["slug"], **SHIPPED}, values=defaults)
         exercise.conditions.set([conditions[slug] for slug in data["conditions"]])
         exercises[data["slug"]] = exercise

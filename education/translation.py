@@ -14,6 +14,7 @@ from education.models import (
     ArticleQuestion,
     Condition,
     Exercise,
+    ExercisePicture,
     ProgrammeTemplate,
     ProgrammeTemplateItem,
 )
@@ -27,6 +28,11 @@ class ConditionTranslation(TranslationOptions):
 @register(Exercise)
 class ExerciseTranslation(TranslationOptions):
     fields = ("name", "purpose", "steps", "cues", "mistakes", "equipment", "image_alt")
+
+
+@register(ExercisePicture)
+class ExercisePictureTranslation(TranslationOptions):
+    fields = ("caption", "description")
 
 
 @register(Article)

@@ -40,10 +40,17 @@ def exercise(request, slug):
     exercise = get_object_or_404(
         Exercise.objects.visible_to(request.user).for_detail(request.user), slug=slug
     )
+    # A patient sees the drawing for their own knee (their record comes with the signed-in
+    # user: no query); staff see it as drawn.
+    patient = getattr(request.user, "patient", None)
     return render(
         request,
         "education/exercise.html",
-        {"exercise": exercise, "library_staff": is_library_staff(request.user)},
+        {
+            "exercise": exercise,
+            "library_staff": is_library_staff(request.user),
+            "patient_side": getattr(patient, "affected_side", ""),
+        },
     )
 
 

@@ -72,6 +72,8 @@ def _today_context(patient, today) -> dict:
     pain = list(PainEntry.objects.for_today(patient, since=since))
     daily = daily_highest(pain, since=since, zone=clinic.zone)
     return {
+        # The patient's knee: what "affected side" reads as, and the leg the drawings show.
+        "patient_side": patient.affected_side,
         "plans": [_plan_today(plan, today) for plan in plans],
         # Every language's title: the reader's, or the other where theirs is not written.
         "assignments": ArticleAssignment.objects.for_patient(patient).only(
@@ -148,7 +150,12 @@ def plan(request, plan_id):
         changes = rules.unseen_plan_changes(plan)
         # A read receipt, not a change the patient makes: "what changed" starts again here.
         services.mark_plan_seen(plan)
-        context = {"plan": plan, "items": plan.items.all(), "changes": changes}
+        context = {
+            "plan": plan,
+            "items": plan.items.all(),
+            "changes": changes,
+            "patient_side": patient.affected_side,
+        }
         return plan.title, "patients/fragments/plan.html", context
 
     return _page(request, patient, "plan", plan_id, build=build)
@@ -164,7 +171,7 @@ def plan_exercise(request, plan_id, item_id):
             PlanItem.objects.for_exercise_page(patient), plan_id=plan_id, pk=item_id
         )
         item.load_variants(patient.clinic)
-        context = {"item": item, "plan": item.plan}
+        context = {"item": item, "plan": item.plan, "patient_side": patient.affected_side}
         return item.exercise.name, "patients/fragments/plan_exercise.html", context
 
     return _page(request, patient, "plan_exercise", plan_id, item_id, build=build)

@@ -1,6 +1,4 @@
-import functools
 import math
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,89 +6,20 @@ from django.core.validators import MaxValueValidator, MinValueValidator, URLVali
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
-from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from clinic.access import clinic_q, staff_clinic, user_clinic
 from clinic.languages import CODES, check_translations, column, columns, is_filled
 from clinic.models import Clinic
+from education import figures
 from education.access import is_library_staff
+
+# A dose as pages read it, where every app has always found it.
+from education.doses import DOSE_FIELDS, Dose, PatientDose, Side  # noqa: F401
 from education.markdown import render_markdown, word_count
 
 READING_WORDS_PER_MINUTE = 200
-
-
-class Side(models.TextChoices):
-    BOTH = "both", _("Both sides")
-    LEFT = "left", _("Left")
-    RIGHT = "right", _("Right")
-    AFFECTED = "affected", _("Affected side")
-
-
-# The seven columns of a dose, everywhere a dose is stored, copied, compared or shown.
-DOSE_FIELDS = (
-    "sets",
-    "reps",
-    "hold_seconds",
-    "rest_seconds",
-    "times_per_day",
-    "days_per_week",
-    "side",
-)
-
-
-@dataclass(frozen=True)
-class Dose:
-    sets: int
-    reps: int
-    hold_seconds: int
-    rest_seconds: int
-    times_per_day: int
-    days_per_week: int
-    side: str
-
-    def get_side_display(self):
-        return Side(self.side).label
-
-    @property
-    def summary(self) -> SafeString:
-        """The dose on one line, as the Today and plan pages show it, in the active language:
-        "3 sets × 10 repetitions · hold 5 seconds · 2 times a day · 7 days a week · Left".
-        """
-        return _dose_summary(self, get_language())
-
-    def values(self) -> dict:
-        return {name: getattr(self, name) for name in DOSE_FIELDS}
-
-
-@functools.lru_cache(maxsize=1024)
-def _dose_summary(dose: Dose, language: str) -> SafeString:
-    # Built once per distinct dose and language (the same few doses recur on every page):
-    # five plural translations cost more than the rest of a plan's line. The numbers and
-    # the side are all it depends on, so nothing of one patient's can show on another's.
-    parts = [
-        ngettext("%(sets)s set", "%(sets)s sets", dose.sets) % {"sets": dose.sets}
-        + " × "
-        + ngettext("%(reps)s repetition", "%(reps)s repetitions", dose.reps) % {"reps": dose.reps}
-    ]
-    if dose.hold_seconds:
-        parts.append(
-            ngettext("hold %(seconds)s second", "hold %(seconds)s seconds", dose.hold_seconds)
-            % {"seconds": dose.hold_seconds}
-        )
-    parts.append(
-        ngettext("%(times)s time a day", "%(times)s times a day", dose.times_per_day)
-        % {"times": dose.times_per_day}
-    )
-    parts.append(
-        ngettext("%(days)s day a week", "%(days)s days a week", dose.days_per_week)
-        % {"days": dose.days_per_week}
-    )
-    parts.append(conditional_escape(dose.get_side_display()))
-    # Trusted translations and numbers, as {% blocktranslate %} outputs them.
-    return mark_safe(" · ".join(parts))  # noqa: S308
 
 
 def _range(field, low, high, *, optional=False):
@@ -356,6 +285,15 @@ class Exercise(LibraryItem, DoseColumns):
         blank=True,
         help_text=_("Required with a picture: describe it for people who cannot see it."),
     )
+    figure = models.CharField(
+        _("drawing"),
+        max_length=60,
+        blank=True,
+        choices=figures.choices(),
+        help_text=_(
+            "One of the portal's own drawings, shown frame by frame: the shipped exercise it shows."
+        ),
+    )
     video_url = models.URLField(
         _("video link"),
         blank=True,
@@ -417,6 +355,15 @@ class Exercise(LibraryItem, DoseColumns):
     def is_draft(self) -> bool:
         return not self.is_published
 
+    def picture_list(self) -> list["ExercisePicture"]:
+        """The clinic's own pictures, in order: one query, and none for a shipped exercise
+        (no clinic uploads to it), so the shipped library's pages keep their queries."""
+        return [] if self.is_shipped else list(self.pictures.all())
+
+    def figure_frames(self, side: str = figures.LEFT) -> list[figures.Frame]:
+        """Our drawing of this exercise, frame by frame, for a patient's `side`."""
+        return figures.frames(self.figure, side=side)
+
     def step_list(self):
         return _lines(self.steps)
 
@@ -425,6 +372,46 @@ class Exercise(LibraryItem, DoseColumns):
 
     def mistake_list(self):
         return _lines(self.mistakes)
+
+
+class ExercisePicture(models.Model):
+    """A clinic's own picture of its own exercise: one of several, in order, each with a
+    caption ("Start", "Lift") and a description for people who cannot see it. The
+    exercise's main picture (`Exercise.image`) stays the one shown small in lists."""
+
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.CASCADE, related_name="pictures", verbose_name=_("exercise")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    image = models.ImageField(_("picture"), upload_to="exercises/")
+    caption = models.CharField(
+        _("caption"), max_length=80, blank=True, help_text=_("A few words: “Start”, “Lift”.")
+    )
+    description = models.CharField(
+        _("picture description"),
+        max_length=250,
+        help_text=_("Describe the picture for people who cannot see it."),
+    )
+
+    # The exercise's: a clinic's own (a shipped exercise gets no uploads: no clinic changes it).
+    clinic_lookup = "exercise__clinic"
+    shared_without_clinic = True
+    reader_fields = ("caption", "description")
+
+    class Meta:
+        verbose_name = _("picture")
+        verbose_name_plural = _("pictures")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.caption or self.description[:40]
+
+    def clean(self):
+        super().clean()
+        # The description in one language at least; in every language (as the caption, if
+        # written) once the exercise is published.
+        published = bool(self.exercise_id) and self.exercise.is_published
+        check_translations(self, self.reader_fields, published=published, required=("description",))
 
 
 def _lines(text):

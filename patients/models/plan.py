@@ -201,6 +201,10 @@ class PlanItemQuerySet(models.QuerySet):
                 "show_variants",
                 *DOSE_FIELDS,
                 "exercise__name",
+                # The drawing or picture beside its name.
+                "exercise__figure",
+                "exercise__image",
+                "exercise__image_alt",
             )
             .order_by("position")
         )

@@ -132,6 +132,9 @@ def exercise_form(**changes):
         "side": "both",
         "image_alt": "A person lying on their side, propped on one elbow, hips raised.",
         "video_url": "",
+        # The inline of more pictures, empty.
+        "pictures-TOTAL_FORMS": "0",
+        "pictures-INITIAL_FORMS": "0",
         "_save": "Save",
     }
     data.update(changes)

@@ -27,7 +27,9 @@ def test_running_it_twice_changes_nothing(db):
     first = snapshot()
     load_library()
     assert snapshot() == first
-    assert all(first.values()), "every library table has rows"
+    # Every table the shipped library fills (a clinic's own pictures are only ever uploaded).
+    shipped = {label: rows for label, rows in first.items() if label != "education.ExercisePicture"}
+    assert all(shipped.values()), "every library table has rows"
 
 
 def test_running_it_twice_creates_no_duplicates(db):

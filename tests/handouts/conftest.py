@@ -38,14 +38,15 @@ def print_records():
 
 
 def dose_line(item) -> str:
-    """An item's dose as the handout's dose row reads in the PDF's text."""
+    """An item's dose as the handout's dose row reads in the PDF's text: its side as the
+    patient's own knee."""
 
     def seconds(value, none):
         if not value:
             return none
         return f"{value} second" if value == 1 else f"{value} seconds"
 
-    dose = item.dose
+    dose = item.dose.for_patient(item.plan.patient.affected_side)
     return " ".join(
         [
             str(dose.sets),
