@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "clinic.apps.ClinicConfig",
     "education.apps.EducationConfig",
     "patients.apps.PatientsConfig",
+    "outcomes.apps.OutcomesConfig",
 ]
 
 MIDDLEWARE = [
