@@ -43,6 +43,8 @@ def check(document: dict) -> dict:
     seen = set()
     for item in items:
         errors.extend(_item_errors(item, seen))
+        if isinstance(item, dict):
+            item["required"] = bool(item.get("required"))
     by_id = {item.get("link_id"): item for item in items}
     errors.extend(_scoring_errors(document.get("scoring") or {}, by_id))
     try:

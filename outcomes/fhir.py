@@ -27,6 +27,7 @@ ORDINAL_URL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 MIN_URL = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_URL = "http://hl7.org/fhir/StructureDefinition/maxValue"
 CARRY_URL = "https://clinic-portal.example/fhir/StructureDefinition/carry-forward"
+REQUIRED_WITH_URL = "https://clinic-portal.example/fhir/StructureDefinition/required-with"
 PAIN_LOINC = "72514-3"
 QUESTIONNAIRE_SYSTEM = "https://clinic-portal.example/fhir/Questionnaire"
 
@@ -127,6 +128,9 @@ def _item(item: dict, language: str) -> dict:
         "text": _texts(item, "text", language),
         "required": bool(item.get("required")),
     }
+    required_with = _extension(item, REQUIRED_WITH_URL)
+    if required_with:
+        found["required_with"] = required_with.get("valueString")
     kind = item.get("type")
     if kind in ("choice", "coding"):
         found["type"] = "choice"
@@ -262,6 +266,10 @@ def _item_resource(item: dict) -> dict:
             {"url": MIN_URL, f"value{kind.title()}": item["min"]},
             {"url": MAX_URL, f"value{kind.title()}": item["max"]},
         ]
+        if item.get("required_with"):
+            found["extension"].append(
+                {"url": REQUIRED_WITH_URL, "valueString": item["required_with"]}
+            )
     else:
         found["type"] = "string"
         if item.get("carry_forward"):
@@ -334,7 +342,7 @@ def _pain_resource(entry, patient_ref: str) -> dict:
 
 def patient_bundle(patient) -> dict:
     """A patient's pain scores (Observations) and answers (QuestionnaireResponses), with
-    the questionnaires answered, as a FHIR collection Bundle: three queries."""
+    the questionnaires answered, as a FHIR collection Bundle: two queries."""
     patient_ref = f"urn:uuid:{patient.pk}"
     entries = [
         {

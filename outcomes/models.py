@@ -140,7 +140,6 @@ class MeasureSchedule(models.Model):
     objects = MeasureScheduleQuerySet.as_manager()
 
     clinic_lookup = "clinic"
-    patient_lookup = "plan__patient_id"
 
     class Meta:
         verbose_name = _("measure schedule")
@@ -159,6 +158,11 @@ class MeasureSchedule(models.Model):
 
     def __str__(self):
         return str(self.questionnaire)
+
+    @property
+    def patient_lookup(self) -> str | None:
+        """The audit trail's patient: a template's schedule is no one patient's."""
+        return "plan__patient_id" if self.plan_id else None
 
     def clean(self):
         if (self.plan_id is None) == (self.template_id is None):
