@@ -109,7 +109,9 @@ class MeasureScheduleAdmin(ClinicScopedAdmin):
         clinic = staff_clinic(request.user)
         if clinic is not None:
             # The clinic and the day are the service's to set; `clean` needs them to run.
-            form.base_fields["questionnaire"].queryset = Questionnaire.objects.for_clinic(clinic)
+            form.base_fields["questionnaire"].queryset = Questionnaire.objects.for_clinic(
+                clinic
+            ).filter(from_pain_diary=False)
         return form
 
 

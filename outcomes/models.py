@@ -54,6 +54,9 @@ class Questionnaire(models.Model):
     higher_is_better = models.BooleanField(_("a higher score is better"), default=True)
     # A global rating of change: each score is already a change, not compared to a baseline.
     rates_change = models.BooleanField(_("the score itself rates a change"), default=False)
+    # The numeric pain rating: its scores are the pain diary's, charted as an outcome too;
+    # never asked for as a questionnaire.
+    from_pain_diary = models.BooleanField(_("scores from the pain diary"), default=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = QuestionnaireQuerySet.as_manager()
@@ -167,6 +170,10 @@ class MeasureSchedule(models.Model):
     def clean(self):
         if (self.plan_id is None) == (self.template_id is None):
             raise ValidationError(_("Attach the measure to a plan or to a template, not both."))
+        if self.questionnaire_id and self.questionnaire.from_pain_diary:
+            raise ValidationError(
+                _("Pain scores come from the pain diary: there is nothing to schedule.")
+            )
         if not (self.at_start or self.every_weeks or self.at_discharge):
             raise ValidationError(
                 _("Say when: at the start, every so many weeks, or at discharge.")

@@ -11,7 +11,10 @@ from django.utils.translation import gettext as _
 
 from outcomes import schedule as arithmetic
 from outcomes.models import MeasureSchedule, Questionnaire, Response
-from patients.models import Plan
+from patients.models import PainEntry, Plan, daily_highest
+
+PAIN = "pain-nrs"
+EVER = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -148,12 +151,42 @@ def improvement_from(questionnaire: Questionnaire, scores: list[Decimal]) -> Imp
 
 
 def improvement(patient, measure: str) -> Improvement | None:
-    """How much a patient's scores on a measure (its code, e.g. "psfs") changed, against
-    the change that matters: one query. `.important` is the phase criterion."""
+    """How much a patient's scores on a measure (its code: "psfs", "groc", "pain-nrs" or
+    a clinic's own) changed, against the change that matters, in one or two queries.
+    `.important` is the phase criterion ("improved by at least its MCID")."""
+    if measure == PAIN:
+        found = pain_progress(patient)
+        return found and found.improvement
     responses = list(Response.objects.for_progress(patient).filter(questionnaire__code=measure))
     if not responses:
         return None
     return improvement_from(responses[-1].questionnaire, [r.score for r in responses])
+
+
+@dataclass(frozen=True)
+class Score:
+    """A score to chart: a day's highest pain (a response has the same two fields)."""
+
+    submitted_at: dt.date
+    score: Decimal
+
+
+def pain_progress(patient) -> "Progress | None":
+    """The numeric pain rating as an outcome: each day's highest score in the pain diary,
+    the first day the baseline. Two queries."""
+    questionnaire = (
+        Questionnaire.objects.filter(code=PAIN, clinic=None).order_by("-version").first()
+    )
+    rows = PainEntry.objects.filter(patient=patient, score__isnull=False).values_list(
+        "score", "recorded_at"
+    )
+    days = daily_highest(rows, since=EVER, zone=patient.clinic.zone)
+    if questionnaire is None or not days:
+        return None
+    scores = [Score(row["day"], Decimal(row["highest"])) for row in days]
+    return Progress(
+        questionnaire, scores, improvement_from(questionnaire, [s.score for s in scores])
+    )
 
 
 def _points(value: Decimal) -> str:
@@ -202,11 +235,13 @@ class Progress:
 
 
 def progress(patient) -> list[Progress]:
-    """Each measure the patient answered, with their responses and change: one query."""
+    """The pain rating, then each measure the patient answered, with their responses and
+    change: three queries."""
     by_code: dict[str, list[Response]] = {}
     for response in Response.objects.for_progress(patient):
         by_code.setdefault(response.questionnaire.code, []).append(response)
-    found = []
+    pain = pain_progress(patient)
+    found = [pain] if pain else []
     for responses in by_code.values():
         questionnaire = responses[-1].questionnaire
         result = improvement_from(questionnaire, [r.score for r in responses])

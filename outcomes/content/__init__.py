@@ -6,7 +6,7 @@ from pathlib import Path
 from outcomes import definition
 
 HERE = Path(__file__).resolve().parent
-SHIPPED = ("psfs", "groc")
+SHIPPED = ("pain-nrs", "psfs", "groc")
 
 
 def documents() -> list[dict]:
@@ -23,6 +23,7 @@ def load(questionnaire_model) -> None:
             "mcid": document["mcid"],
             "higher_is_better": document["higher_is_better"],
             "rates_change": document["rates_change"],
+            "from_pain_diary": document.get("from_pain_diary", False),
         }
         for language in definition.LANGUAGES:
             values[f"title_{language}"] = document["title"][language]

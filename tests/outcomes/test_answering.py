@@ -163,8 +163,9 @@ def test_progress_makes_a_fixed_number_of_queries(
             score=n % 10,
             submitted_at=due.plan.created_at - dt.timedelta(days=n),
         )
-    # session, user with patient and clinic, plans, schedules, answered, responses.
-    with django_assert_num_queries(6):
+    # session, user with patient and clinic, plans, schedules, answered, responses, the pain
+    # rating's questionnaire and its daily scores.
+    with django_assert_num_queries(8):
         response = signed_in.get(reverse("outcomes:progress"))
     assert response.status_code == 200
 
@@ -185,3 +186,19 @@ def test_schedules_are_in_the_audit_trail(psfs_due):
 
     assert LogEntry.objects.get_for_object(psfs_due).count() == 1
     assert MeasureSchedule.objects.get().clinic == psfs_due.plan.patient.clinic
+
+
+def test_pain_is_charted_as_an_outcome(signed_in, patient_a, frozen_clock):
+    from django.utils import timezone
+
+    from tests.conftest import make_pain_entry
+
+    now = timezone.now()
+    make_pain_entry(patient_a, score=7, at=now - dt.timedelta(days=10))
+    make_pain_entry(patient_a, score=4, at=now - dt.timedelta(days=1))
+    text = page(signed_in, reverse("outcomes:progress"))
+    assert "Pain rating (0-10)" in text
+    # Lower is better: 7 down to 4 is an improvement of 3, more than the 2 that matter.
+    assert "Your score improved by 3 points since you started — at least the change" in text
+    result = selectors.improvement(patient_a, "pain-nrs")
+    assert result.important and result.change == 3
