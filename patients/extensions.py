@@ -13,6 +13,11 @@ from collections.abc import Callable
 _today_cards: list[Callable] = []
 # summary_section(patient) -> HTML of a section of the staff's patient summary.
 _summary_sections: list[Callable] = []
+# A list filter (admin.SimpleListFilter) of the staff's patient list, for clinical staff.
+_patient_list_filters: list[type] = []
+# reminder_lines(patient, today) -> lines (str, lazy: written in the patient's language
+# when the email is) added to the patient's exercise reminder.
+_reminder_lines: list[Callable] = []
 # demo_step() -> None: the app's part of the demo story, run after the patients' (safe to
 # run again).
 _demo_steps: list[Callable] = []
@@ -26,6 +31,24 @@ def add_today_card(card: Callable) -> None:
 def add_summary_section(section: Callable) -> None:
     if section not in _summary_sections:
         _summary_sections.append(section)
+
+
+def add_patient_list_filter(list_filter: type) -> None:
+    if list_filter not in _patient_list_filters:
+        _patient_list_filters.append(list_filter)
+
+
+def patient_list_filters() -> list[type]:
+    return list(_patient_list_filters)
+
+
+def add_reminder_lines(lines: Callable) -> None:
+    if lines not in _reminder_lines:
+        _reminder_lines.append(lines)
+
+
+def reminder_lines(patient, today) -> list:
+    return [line for lines in _reminder_lines for line in lines(patient, today)]
 
 
 def add_demo_step(step: Callable) -> None:

@@ -148,7 +148,7 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
     def get_list_filter(self, request):
         filters = [ClinicianFilter, ReviewDueFilter, "is_active"]
         if sees_clinical_data(request):
-            filters[1:1] = [OpenAlertsFilter, InactiveFilter]
+            filters[1:1] = [OpenAlertsFilter, InactiveFilter, *extensions.patient_list_filters()]
         return filters
 
     def get_fieldsets(self, request, obj=None):
