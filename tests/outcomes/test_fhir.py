@@ -213,3 +213,46 @@ def test_the_summary_shows_the_change_against_the_band(client, clinician_a, pati
     response = client.get(reverse("admin:patients_patient_change", args=[patient_a.pk]))
     assert "Outcome measures" in response.text
     assert 'class="mcid-band"' in response.text
+
+
+def summary_queries(client, patient):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("admin:patients_patient_change", args=[patient.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_summary_makes_as_many_queries_for_one_answer_as_for_many(
+    client, clinician_a, patient_a, history
+):
+    from outcomes.models import Response
+
+    client.force_login(clinician_a)
+    few = summary_queries(client, patient_a)
+    first = Response.objects.get()
+    for n in range(10):
+        Response.objects.create(
+            patient=patient_a,
+            plan=first.plan,
+            schedule=first.schedule,
+            occasion=first.occasion.replace(year=first.occasion.year - 1 - n),
+            questionnaire=first.questionnaire,
+            language="en",
+            answers=first.answers,
+            score=n,
+            submitted_at=first.submitted_at,
+        )
+        make_pain_entry(patient_a, score=n)
+    assert summary_queries(client, patient_a) == few
+
+
+def test_the_documented_example_imports_in_both_languages(clinic_a):
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "docs/examples/knee-confidence.fhir.json"
+    questionnaire = fhir.import_questionnaire(raw=example.read_bytes(), clinic=clinic_a)
+    assert questionnaire.languages == ["en", "fr"]
