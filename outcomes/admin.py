@@ -48,7 +48,7 @@ class QuestionnaireAdmin(ClinicScopedAdmin):
         return False
 
     def add_view(self, request, form_url="", extra_context=None):
-        return redirect("admin:outcomes_questionnaire_import")
+        return self.import_view(request)  # "Add" imports a FHIR file
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)
@@ -103,6 +103,14 @@ class MeasureScheduleAdmin(ClinicScopedAdmin):
         )
         obj.pk, obj.clinic, obj.attached_on = created.pk, created.clinic, created.attached_on
         obj._state.adding = False
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.changed(obj)  # Today's card goes at once
+
+    def delete_queryset(self, request, queryset):
+        for schedule in queryset:  # row by row: each deletion is in the audit trail
+            self.delete_model(request, schedule)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)

@@ -22,12 +22,14 @@ class ResponseForm(forms.Form):
     response) is shown, not asked again: the patient re-rates the same activities."""
 
     def __init__(self, *args, questionnaire, language, carried=None, **kwargs):
+        """`carried`: the first response's answers to the carried-forward items, or None
+        when this is the first response."""
         super().__init__(*args, **kwargs)
         self.questionnaire = questionnaire
         self.language = language
-        carried = carried or {}
-        for item in questionnaire.items:
-            self.fields[item["link_id"]] = self._field(item, carried.get(item["link_id"]))
+        self.items = [item for item in questionnaire.items if _asked(item, questionnaire, carried)]
+        for item in self.items:
+            self.fields[item["link_id"]] = self._field(item, carried)
         self.helper = FormHelper()
         self.helper.form_tag = False
 
@@ -38,7 +40,9 @@ class ResponseForm(forms.Form):
         if kind == "text":
             field = forms.CharField(label=label, required=required, max_length=MAX_TEXT)
             if item.get("carry_forward") and carried is not None:
-                field.disabled, field.initial, field.required = True, carried, False
+                # Shown as first answered, never retyped (a forged value is ignored).
+                field.disabled, field.required = True, False
+                field.initial = carried.get(item["link_id"], "")
             return field
         if kind == "scale":
             low, high = int(item["min"]), int(item["max"])
@@ -68,7 +72,7 @@ class ResponseForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for item in self.questionnaire.items:
+        for item in self.items:
             other = item.get("required_with")
             if other and _given(cleaned.get(other)) and not _given(cleaned.get(item["link_id"])):
                 self.add_error(item["link_id"], _("Answer this for the activity you named."))
@@ -84,6 +88,15 @@ class ResponseForm(forms.Form):
                 continue
             found[link_id] = str(value) if not isinstance(value, int | str) else value
         return found
+
+
+def _asked(item, questionnaire, carried) -> bool:
+    """Whether the form asks this item: once the activities are named, a rating of an
+    activity not named then is not asked (the same activities are re-rated)."""
+    other = questionnaire.item(item.get("required_with") or "")
+    if carried is None or other is None or not other.get("carry_forward"):
+        return True
+    return _given(carried.get(other["link_id"]))
 
 
 def _given(value) -> bool:

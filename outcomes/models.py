@@ -83,10 +83,20 @@ class Questionnaire(models.Model):
 
 class MeasureScheduleQuerySet(models.QuerySet):
     def for_plans(self, plans):
-        """The schedules that apply to these plans: their own and their templates'."""
+        """The schedules that apply to these plans: their own, and their templates' set by
+        their patients' clinics (a shipped template is shared; a clinic's schedule is not)."""
         plan_ids = [plan.pk for plan in plans]
-        template_ids = [plan.template_id for plan in plans if plan.template_id]
-        return self.filter(Q(plan_id__in=plan_ids) | Q(template_id__in=template_ids))
+        template_ids = {plan.template_id for plan in plans if plan.template_id}
+        clinic_ids = {plan.clinic_id for plan in plans}
+        return self.filter(
+            Q(plan_id__in=plan_ids) | Q(template_id__in=template_ids, clinic_id__in=clinic_ids)
+        )
+
+    def applies_to(self, schedule, plan) -> bool:
+        """Whether `schedule` asks `plan` (loaded with its `clinic_id`, as `due_for` does)."""
+        if schedule.plan_id is not None:
+            return schedule.plan_id == plan.pk
+        return schedule.template_id == plan.template_id and schedule.clinic_id == plan.clinic_id
 
 
 class MeasureSchedule(models.Model):
@@ -118,6 +128,11 @@ class MeasureSchedule(models.Model):
         related_name="+",
         verbose_name=_("programme template"),
         help_text=_("Every plan made from this template asks for the questionnaire."),
+    )
+    # The plan's patient, kept on the row for the audit trail (a plan's schedule is deleted
+    # with it, when the plan can no longer be read).
+    patient = models.ForeignKey(
+        Patient, on_delete=models.CASCADE, null=True, related_name="+", editable=False
     )
     at_start = models.BooleanField(_("at the start"), default=True)
     every_weeks = models.PositiveSmallIntegerField(
@@ -162,10 +177,15 @@ class MeasureSchedule(models.Model):
     def __str__(self):
         return str(self.questionnaire)
 
+    def save(self, *args, **kwargs):
+        if self.plan_id and self.patient_id is None:
+            self.patient_id = self.plan.patient_id
+        super().save(*args, **kwargs)
+
     @property
     def patient_lookup(self) -> str | None:
         """The audit trail's patient: a template's schedule is no one patient's."""
-        return "plan__patient_id" if self.plan_id else None
+        return "patient_id" if self.patient_id else None
 
     def clean(self):
         if (self.plan_id is None) == (self.template_id is None):
@@ -197,8 +217,9 @@ class Response(ListedByClinic):
     plan = models.ForeignKey(
         Plan, on_delete=models.CASCADE, related_name="+", verbose_name=_("plan")
     )
+    # A schedule with answers is not deleted on its own; with its plan (or patient), it is.
     schedule = models.ForeignKey(
-        MeasureSchedule, on_delete=models.PROTECT, related_name="+", verbose_name=_("schedule")
+        MeasureSchedule, on_delete=models.RESTRICT, related_name="+", verbose_name=_("schedule")
     )
     occasion = models.DateField(_("due on"))
     # The version answered: a later version of the measure never re-reads these answers.

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from outcomes import schedule as arithmetic
@@ -51,6 +52,7 @@ def due_for(patients, today: dt.date) -> list[Due]:
     plans = list(
         Plan.objects.filter(patient__in=patients, status=Plan.Status.ACTIVE)
         .only("pk", "patient_id", "template_id", "start_date", "review_date")
+        .annotate(clinic_id=F("patient__clinic_id"))
         .order_by("start_date", "pk")
     )
     if not plans:
@@ -59,9 +61,7 @@ def due_for(patients, today: dt.date) -> list[Due]:
     candidates = []
     for plan in plans:
         for schedule in schedules:
-            if schedule.plan_id == plan.pk or (
-                schedule.template_id and schedule.template_id == plan.template_id
-            ):
+            if MeasureSchedule.objects.applies_to(schedule, plan):
                 occasion = occasion_of(schedule, plan, today)
                 if occasion is not None:
                     candidates.append(Due(schedule, plan, occasion, today))
@@ -92,16 +92,23 @@ def due_one(patient, schedule_id, plan_id, today: dt.date) -> Due | None:
     )
 
 
-def baseline_answers(patient, plan, questionnaire) -> dict:
-    """The first answers this patient gave to this measure in this plan: the activities
-    the Patient-Specific Functional Scale re-rates."""
+def carried_forward(patient, plan, questionnaire) -> dict | None:
+    """The first answers this patient gave, in this plan, to this measure's carried-forward
+    items (the activities the Patient-Specific Functional Scale re-rates); None before the
+    first response. One query."""
     first = (
         Response.objects.filter(patient=patient, plan=plan, questionnaire__code=questionnaire.code)
         .order_by("submitted_at", "pk")
         .values_list("answers", flat=True)
         .first()
     )
-    return first or {}
+    if first is None:
+        return None
+    return {
+        item["link_id"]: first[item["link_id"]]
+        for item in questionnaire.items
+        if item.get("carry_forward") and item["link_id"] in first
+    }
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from clinic.access import staff_clinic
 from outcomes import scoring
 from outcomes.models import MeasureSchedule, Response
 from patients.models import Patient
@@ -49,7 +50,8 @@ def attach_measure(
     at_discharge: bool = False,
 ) -> MeasureSchedule:
     """Ask for a measure in a plan, or in every plan made from a template, from today."""
-    clinic = plan.patient.clinic if plan is not None else by.staff_membership.clinic
+    # A template's schedule is the clinic's that sets it: the template may be shared.
+    clinic = plan.patient.clinic if plan is not None else staff_clinic(by)
     schedule = MeasureSchedule(
         clinic=clinic,
         questionnaire=questionnaire,

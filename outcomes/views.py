@@ -43,18 +43,13 @@ def answer(request, plan_id, schedule_id):
         raise Http404
     questionnaire = due.questionnaire
     language = get_language()
-    carried = selectors.baseline_answers(patient, due.plan, questionnaire)
-    carried = {
-        item["link_id"]: carried[item["link_id"]]
-        for item in questionnaire.items
-        if item.get("carry_forward") and item["link_id"] in carried
-    }
+    carried = selectors.carried_forward(patient, due.plan, questionnaire)
     if request.method == "POST":
         form = ResponseForm(
             request.POST, questionnaire=questionnaire, language=language, carried=carried
         )
         if form.is_valid():
-            answers = {**carried, **form.answers()}
+            answers = {**(carried or {}), **form.answers()}
             _response, created = services.submit_response(
                 patient=patient, due=due, answers=answers, language=language
             )

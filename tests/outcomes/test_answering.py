@@ -202,3 +202,36 @@ def test_pain_is_charted_as_an_outcome(signed_in, patient_a, frozen_clock):
     assert "Your score improved by 3 points since you started — at least the change" in text
     result = selectors.improvement(patient_a, "pain-nrs")
     assert result.important and result.change == 3
+
+
+def test_another_clinics_template_schedule_asks_nothing_of_ours(
+    client, plan_b, patient_b, plan_a, psfs, manager_a
+):
+    # Both plans come from the same shipped template; only clinic A asks for the PSFS.
+    assert plan_a.template_id == plan_b.template_id
+    services.attach_measure(questionnaire=psfs, by=manager_a, template=plan_a.template)
+    assert selectors.due_for([patient_b], patient_b.clinic.today()) == []
+    assert len(selectors.due_for([plan_a.patient], plan_a.patient.clinic.today())) == 1
+
+
+def test_an_activity_not_named_at_first_is_not_asked_later(
+    signed_in, psfs_due, frozen_clock, patient_a
+):
+    signed_in.post(answer_url(psfs_due), {"activity_1": "Stairs", "rating_1": "3"})
+    two_weeks_later(signed_in, patient_a, frozen_clock)
+    text = page(signed_in, answer_url(psfs_due))
+    assert 'name="rating_1"' in text
+    assert 'name="rating_2"' not in text
+    signed_in.post(
+        answer_url(psfs_due), {"rating_1": "5", "activity_2": "Running", "rating_2": "9"}
+    )
+    latest = Response.objects.order_by("-submitted_at").first()
+    assert latest.score == 5
+    assert "activity_2" not in latest.answers
+
+
+def test_a_patient_with_answers_can_be_deleted(signed_in, psfs_due, patient_a):
+    signed_in.post(answer_url(psfs_due), {"activity_1": "Stairs", "rating_1": "3"})
+    patient_a.delete()  # the retention purge: their plans, schedules and answers go too
+    assert not Response.objects.exists()
+    assert not MeasureSchedule.objects.exists()
