@@ -2,6 +2,7 @@
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,10 +12,15 @@ MAX_TEXT = 200
 
 
 def text_of(texts: dict, language: str) -> str:
-    """An item's text in `language`, or the other where it is not written."""
-    return texts.get(language) or next(
-        (texts[code] for code in definition.LANGUAGES if texts.get(code)), ""
-    )
+    """An item's text in `language`, or, marked with its own `lang`, in the other one where
+    it is not written (a clinic's questionnaire may be in one language only)."""
+    # Escaped here: crispy prints a label as it is given (a clinic's file may hold markup).
+    if texts.get(language):
+        return conditional_escape(texts[language])
+    for code in definition.LANGUAGES:
+        if texts.get(code):
+            return format_html('<span lang="{}">{}</span>', code, texts[code])
+    return ""
 
 
 class ResponseForm(forms.Form):

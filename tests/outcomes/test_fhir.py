@@ -256,3 +256,29 @@ def test_the_documented_example_imports_in_both_languages(clinic_a):
     example = Path(__file__).resolve().parents[2] / "docs/examples/knee-confidence.fhir.json"
     questionnaire = fhir.import_questionnaire(raw=example.read_bytes(), clinic=clinic_a)
     assert questionnaire.languages == ["en", "fr"]
+
+
+def test_a_questionnaire_in_english_only_is_marked_so_for_a_french_reader(
+    client, clinic_a, plan_a, patient_a, clinician_a
+):
+    questionnaire = fhir.import_questionnaire(raw=raw(own_questionnaire()), clinic=clinic_a)
+    schedule = services.attach_measure(questionnaire=questionnaire, by=clinician_a, plan=plan_a)
+    patient_a.user.language = "fr"
+    patient_a.user.save()
+    client.force_login(patient_a.user)
+    page = client.get(reverse("outcomes:answer", args=[plan_a.pk, schedule.pk])).text
+    assert '<span lang="en">Question 1</span>' in page
+    assert "Confiance envers le genou" in page  # the title has its French
+
+
+def test_markup_in_a_clinics_questionnaire_is_shown_as_text(
+    client, clinic_a, plan_a, patient_a, clinician_a
+):
+    resource = own_questionnaire()
+    resource["item"][0]["text"] = '<script>alert("x")</script><b>Q</b>'
+    questionnaire = fhir.import_questionnaire(raw=raw(resource), clinic=clinic_a)
+    schedule = services.attach_measure(questionnaire=questionnaire, by=clinician_a, plan=plan_a)
+    client.force_login(patient_a.user)
+    page = client.get(reverse("outcomes:answer", args=[plan_a.pk, schedule.pk])).text
+    assert "<script>alert" not in page and "<b>Q</b>" not in page
+    assert "&lt;script&gt;" in page
