@@ -235,3 +235,29 @@ def test_a_patient_with_answers_can_be_deleted(signed_in, psfs_due, patient_a):
     patient_a.delete()  # the retention purge: their plans, schedules and answers go too
     assert not Response.objects.exists()
     assert not MeasureSchedule.objects.exists()
+
+
+@pytest.mark.parametrize("both", [True, False])
+def test_a_schedule_is_a_plans_or_a_templates(plan_a, psfs, both):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MeasureSchedule.objects.create(
+            clinic=plan_a.patient.clinic,
+            questionnaire=psfs,
+            plan=plan_a if both else None,
+            template=plan_a.template if both else None,
+            attached_on=plan_a.start_date,
+        )
+
+
+@pytest.mark.parametrize("schedules", [1, 6])
+def test_today_with_measures_due_makes_a_fixed_number_of_queries(
+    signed_in, plan_a, psfs, groc, clinician_a, django_assert_num_queries, schedules
+):
+    for n in range(schedules):
+        services.attach_measure(questionnaire=psfs if n % 2 else groc, by=clinician_a, plan=plan_a)
+    # Today's 10 (tests/patients/test_today.py), and the measures' answers looked up.
+    with django_assert_num_queries(11):
+        response = signed_in.get("/")
+    assert "Questionnaires to fill in" in response.content.decode()
