@@ -257,6 +257,7 @@ class AccessRecord(models.Model):
         BATCH_PDF = "batch_pdf", _("Printed in a batch")
         EXPORT_JSON = "export_json", _("Exported (JSON)")
         EXPORT_CSV = "export_csv", _("Exported (CSV)")
+        EXPORT_FHIR = "export_fhir", _("Exported (FHIR)")
 
     at = models.DateTimeField(_("when"), default=timezone.now)
     clinic = models.ForeignKey(

@@ -47,6 +47,9 @@ _CLINICIAN_PERMISSIONS = (
     | _crud("patients", "outgoingmessage", actions=("view",))
     | _crud("patients", "invitation", actions=("view", "add"))
     | {"patients.print_handout"}
+    # Outcome measures: the clinic's questionnaires, when plans ask for them, the answers.
+    | _crud("outcomes", "measureschedule")
+    | _crud("outcomes", "questionnaire", "response", actions=("view",))
 )
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {
@@ -64,6 +67,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         # Clinic settings (the alert threshold), the staff list and roles, the audit trail.
         | {"clinic.change_clinic", "auditlog.view_logentry"}
         | _crud("clinic", "staffmembership")
+        # A questionnaire of the clinic's own, imported from a FHIR file.
+        | _crud("outcomes", "questionnaire", actions=("add", "change", "delete"))
     ),
 }
 

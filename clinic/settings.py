@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "clinic.apps.ClinicConfig",
     "education.apps.EducationConfig",
     "patients.apps.PatientsConfig",
+    "outcomes.apps.OutcomesConfig",
 ]
 
 MIDDLEWARE = [

@@ -48,6 +48,7 @@ urlpatterns = [
     ),
     path("library/", include("education.urls")),
     path("", include("patients.urls")),
+    path("measures/", include("outcomes.urls")),
     path("accounts/two-factor/", two_factor.verify, name="two_factor_verify"),
     path("accounts/two-factor/setup/", two_factor.setup, name="two_factor_setup"),
     path("admin/", admin.site.urls),

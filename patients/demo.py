@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from clinic.models import User
 from education.models import Article, ProgrammeTemplate
-from patients import reminders, services
+from patients import extensions, reminders, services
 from patients.models import WEEKDAYS, ArticleAssignment, PainEntry, Patient, ReminderPreference
 
 # Stable tokens, so the demo's entries are the same rows whenever it is run.
@@ -133,6 +133,7 @@ def load_demo_patients() -> None:
                     patient=remy, plan=plan, date=today - dt.timedelta(days=days_ago)
                 )
             demo_entries(remy, today_start, [5, 4, 4, 3], context="during", location="outside")
+    extensions.run_demo_steps()  # the apps after patients (outcomes: alex's PSFS due today)
 
 
 def _patient(email, clinician, *, side, phone):

@@ -19,7 +19,7 @@ from django.utils import formats, timezone, translation
 
 from clinic import clock
 from clinic.models import Clinic, StaffMembership, User
-from patients import reminders
+from patients import extensions, reminders
 from patients.models import Alert, OutgoingMessage, Patient, ReminderPreference
 from patients.outbox import queue_message
 
@@ -291,6 +291,10 @@ def _patient_email(message: OutgoingMessage) -> Email | None:
         "today_url": link("home"),
         "reminders_url": link("patients:reminders"),
         "unsubscribe_url": unsubscribe,
+        # What other apps add to a reminder (outcomes: a questionnaire due).
+        "extra_lines": extensions.reminder_lines(patient, today)
+        if kind == reminders.REMINDER
+        else [],
     }
     headers = {
         # One click in the mail program turns it off (RFC 8058): it POSTs to this address.

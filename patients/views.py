@@ -20,7 +20,16 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from clinic.audit import record_access, staff_views_of
 from clinic.languages import columns
 from clinic.resume import resumable
-from patients import charts, export, fragments, reminders, rules, services, teach_back
+from patients import (
+    charts,
+    export,
+    extensions,
+    fragments,
+    reminders,
+    rules,
+    services,
+    teach_back,
+)
 from patients.access import get_patient
 from patients.forms import PainEntryForm, ReminderForm, SessionForm
 from patients.models import (
@@ -54,7 +63,9 @@ def today(request):
     today = patient.clinic.today()
 
     def build():
-        return _("Today"), "patients/fragments/today.html", _today_context(patient, today)
+        context = _today_context(patient, today)
+        context["cards"] = extensions.today_cards(request, patient, today)
+        return _("Today"), "patients/fragments/today.html", context
 
     _title, body = fragments.cached(request, patient, "today", today, build=build)
     return render(

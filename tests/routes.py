@@ -51,6 +51,9 @@ ROUTES = {
     "patients:my_data": PATIENT,
     "patients:my_data_json": PATIENT,
     "patients:my_data_csv": PATIENT,
+    "outcomes:progress": PATIENT,
+    "outcomes:answer": PATIENT,
+    "outcomes:fhir_bundle": PATIENT,
     "education:index": STAFF,
     "education:programme": STAFF,
     "education:exercise": SIGNED_IN,  # patients see published exercises only

@@ -45,13 +45,14 @@ POST_ONLY = {"patients:session_done", "patients:article_check", "logout"}
 # Staff already enrolled are sent from the second-factor setup to its check.
 STAFF_REDIRECTS = {"two_factor_setup": "/accounts/two-factor/"}
 # URL parameters that name one patient's own objects.
-OWNED = {"plan_id", "item_id", "assignment_id", "entry_id"}
+OWNED = {"plan_id", "item_id", "assignment_id", "entry_id", "schedule_id"}
 # Patient pages that are not HTML (downloads): the inline check reads only HTML.
 NOT_HTML = {
     "patients:my_data_json",
     "patients:my_data_csv",
     "patients:plan_handout_pdf",
     "patients:article_handout_pdf",
+    "outcomes:fhir_bundle",
 }
 
 
@@ -112,7 +113,17 @@ def world(plan_a, plan_a2, plan_b, secret_entries, settings, media_root, monkeyp
     monkeypatch.setattr(
         handouts, "render_pdf", lambda html, base_url: b"%PDF-1.7\n" + html.encode()
     )
+    from outcomes.models import MeasureSchedule, Questionnaire
+
+    # Patient A's plan asks for the PSFS: due, so its form opens for A alone.
+    schedule = MeasureSchedule.objects.create(
+        clinic=plan_a.patient.clinic,
+        questionnaire=Questionnaire.objects.get(code="psfs"),
+        plan=plan_a,
+        attached_on=plan_a.start_date,
+    )
     return {
+        "schedule_id": schedule.pk,
         "plan_id": plan_a.pk,
         "item_id": plan_a.items.order_by("position").first().pk,
         "assignment_id": plan_a.patient.article_assignments.first().pk,
@@ -296,7 +307,7 @@ def test_only_a_patient_can_record_pain(client, request, world, actor):
 
 
 # Patient pages with a form of their own: a POST is how they save.
-FORM_PAGES = {"patients:pain_diary", "patients:reminders"}
+FORM_PAGES = {"patients:pain_diary", "patients:reminders", "outcomes:answer"}
 
 
 @pytest.mark.parametrize(

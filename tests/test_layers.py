@@ -1,4 +1,4 @@
-"""The layers run one way: clinic (the core) ← education ← patients."""
+"""The layers run one way: clinic (the core) ← education ← patients ← outcomes."""
 
 import ast
 from pathlib import Path
@@ -12,6 +12,7 @@ MAY_IMPORT = {
     "clinic": set(),
     "education": {"clinic"},
     "patients": {"clinic", "education"},
+    "outcomes": {"clinic", "education", "patients"},
 }
 
 

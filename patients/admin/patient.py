@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from clinic.access import scope_to_clinic, staff_clinic
 from clinic.admin import ClinicScopedAdmin, PortalChangeList, isolated
 from clinic.models import Clinic, User
-from patients import admin_views, handouts, selectors, services
+from patients import admin_views, extensions, handouts, selectors, services
 from patients.admin.base import (
     HandoutAdminMixin,
     ReadOnlyAdmin,
@@ -148,7 +148,7 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
     def get_list_filter(self, request):
         filters = [ClinicianFilter, ReviewDueFilter, "is_active"]
         if sees_clinical_data(request):
-            filters[1:1] = [OpenAlertsFilter, InactiveFilter]
+            filters[1:1] = [OpenAlertsFilter, InactiveFilter, *extensions.patient_list_filters()]
         return filters
 
     def get_fieldsets(self, request, obj=None):
@@ -248,9 +248,9 @@ class PatientAdmin(HandoutAdminMixin, ClinicScopedAdmin):
 
     @admin.display(description=_("summary"))
     def clinical_summary(self, obj):
-        return render_to_string(
-            "admin/patients/patient_summary.html", selectors.patient_summary(obj)
-        )
+        context = selectors.patient_summary(obj)
+        context["sections"] = extensions.summary_sections(obj)
+        return render_to_string("admin/patients/patient_summary.html", context)
 
     @admin.action(description=_("Send invitation to the selected patients"), permissions=["invite"])
     def send_invitations(self, request, queryset):

@@ -40,7 +40,21 @@ def clinic_a_rows(records_a, clinic_a, manager_a, front_desk_a):
     )
     ArticleAnswerChoice.objects.create(question=question, position=1, text="A", is_correct=True)
     PhaseCriterion.objects.create(template=programme, kind="min_days", target=14)
+    outcome_rows(records_a["patient"], records_a["plan"], manager_a)
     return records_a
+
+
+def outcome_rows(patient, plan, manager):
+    """A questionnaire of the clinic's own, a plan asking for it, and an answer."""
+    from outcomes import selectors, services
+    from outcomes.models import Questionnaire
+
+    own = Questionnaire.objects.get(code="groc")
+    own.pk, own.code, own.clinic = None, "a-only", patient.clinic
+    own.save()
+    services.attach_measure(questionnaire=own, by=manager, plan=plan)
+    (due,) = selectors.due_for([patient], patient.clinic.today())
+    services.submit_response(patient=patient, due=due, answers={"change": "3"}, language="en")
 
 
 @pytest.mark.parametrize(("model", "model_admin"), SCOPED, ids=[m._meta.label for m, _ in SCOPED])

@@ -175,8 +175,9 @@ def test_today_makes_a_fixed_number_of_queries(
     signed_in.get(f"/plans/{plan.pk}/")
     # session, user with patient and clinic, plans, their items, their unseen changes,
     # their recent sessions, the pain card (the sparkline's entries and the last entry
-    # together), the reading list, the articles whose questions wait on Today. No alert: no
-    # notice to look for.
-    with django_assert_num_queries(9):
+    # together), the reading list, the articles whose questions wait on Today, then the
+    # measures' card (outcomes.cards: the active plans, the measures they ask for; none here,
+    # so no answers to look up). No alert: no notice to look for.
+    with django_assert_num_queries(11):
         response = signed_in.get("/")
     assert response.status_code == 200

@@ -220,6 +220,7 @@ def page_url(name, params, cast):
         "item_id": plan.items.first().pk,
         "assignment_id": cast["a"]["articleassignment"].pk,
         "entry_id": cast["a"]["painentry"].pk,
+        "schedule_id": uuid.uuid4(),  # no measure due: the form is not found, never a 500
         "slug": PAGE_SLUGS.get(name, "sample"),
         "path": "exercises/none.png",
         "token": "sample",

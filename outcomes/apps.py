@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutcomesConfig(AppConfig):
+    name = "outcomes"
+    verbose_name = _("Outcome measures")
+
+    def ready(self):
+        from clinic.audit import register_patient_data
+        from outcomes import cards, demo, filters
+        from patients import extensions
+
+        # patients imports nothing of outcomes: its pages take these through its registry.
+        extensions.add_today_card(cards.due_measures)
+        extensions.add_summary_section(cards.summary_section)
+        extensions.add_demo_step(demo.load_demo_measures)
+        extensions.add_reminder_lines(cards.reminder_lines)
+        extensions.add_patient_list_filter(filters.MeasureDueFilter)
+        for name in ("MeasureSchedule", "Response"):
+            register_patient_data(self.get_model(name))
