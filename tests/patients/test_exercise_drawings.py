@@ -8,6 +8,7 @@ import pytest
 
 from education import figures
 from patients.models import PlanItem
+from tests.patients.test_today import TODAY_QUERIES
 
 THUMB = '<span class="exercise-thumb">'
 
@@ -22,7 +23,7 @@ def test_today_shows_a_thumbnail_of_each_exercise_in_the_same_queries(
     signed_in, django_assert_num_queries, plan_a
 ):
     signed_in.get(f"/plans/{plan_a.pk}/")  # "what changed" seen: the count below is Today's
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(TODAY_QUERIES):
         text = signed_in.get("/").content.decode()
     assert text.count(THUMB) == plan_a.items.count()
 

@@ -12,6 +12,13 @@ from patients import services
 from patients.models import Plan, SessionLog
 from tests.conftest import make_pain_entry, make_plan
 
+# Today's queries, whatever the patient's history: session, user with patient and clinic,
+# plans, their items, their unseen changes, their recent sessions, the pain card (the
+# sparkline's entries and the last entry together), the reading list, the articles whose
+# questions wait on Today, then the measures' card (outcomes.cards: the active plans, the
+# measures they ask for; none here, so no answers to look up). No alert: no notice to look for.
+TODAY_QUERIES = 11
+
 # "Today" in the test and on the page is one day, even at midnight.
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
@@ -173,11 +180,6 @@ def test_today_makes_a_fixed_number_of_queries(
         patient_a, plan, clinician_a, entries=entries, sessions=sessions, versions=versions
     )
     signed_in.get(f"/plans/{plan.pk}/")
-    # session, user with patient and clinic, plans, their items, their unseen changes,
-    # their recent sessions, the pain card (the sparkline's entries and the last entry
-    # together), the reading list, the articles whose questions wait on Today, then the
-    # measures' card (outcomes.cards: the active plans, the measures they ask for; none here,
-    # so no answers to look up). No alert: no notice to look for.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(TODAY_QUERIES):
         response = signed_in.get("/")
     assert response.status_code == 200
