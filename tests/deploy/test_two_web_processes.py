@@ -50,9 +50,12 @@ def post_form(session, page_on, post_to, path, data, files=None):
 
 
 def same_page(html: str) -> str:
-    """A page as a user sees it: CSRF tokens and one-time form tokens differ by design."""
+    """A page as a user sees it: CSRF tokens, one-time form tokens and the signed,
+    time-stamped owner of a form differ by design, and the form's "now" (to the minute) may
+    have moved on between the two requests."""
     html = CSRF.sub('name="csrfmiddlewaretoken" value=""', html)
-    return re.sub(r'name="submission_id" value="[^"]+"', 'name="submission_id" value=""', html)
+    html = re.sub(r'name="(submission_id|resume_owner)" value="[^"]+"', r'name="\1" value=""', html)
+    return re.sub(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", "(now)", html)
 
 
 def signed_in_staff(user) -> requests.Session:
