@@ -332,7 +332,8 @@ def build_world() -> None:
                 )
                 set_staff_role(user=user, clinic=clinic, role=CLINICIAN)
             clinicians[clinic.pk] = user
-        manager = User.objects.create_user(
+        # The demo's own manager of Riverside, where the demo has one.
+        manager = User.objects.filter(email=MANAGER_EMAIL).first() or User.objects.create_user(
             email=MANAGER_EMAIL, first_name="Mona", last_name="Manager"
         )
         set_staff_role(user=manager, clinic=riverside, role=MANAGER)

@@ -466,11 +466,25 @@ def _csv_rows(data: dict) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([_("Section"), _("Record"), _("Field"), _("Value")])
+    # Names in words, each translated once: a year of entries repeats them thousands of times.
+    words = {}
+
+    def in_words(key, label):
+        if key not in words:
+            words[key] = str(label)
+        return words[key]
+
     for section, records in data.items():
+        section_label = str(SECTION_LABELS[section])
         for record in records:
             record_id = record.get("id", "")
             writer.writerows(
-                [SECTION_LABELS[section], record_id, FIELD_LABELS[field], _cell(field, value)]
+                [
+                    section_label,
+                    record_id,
+                    in_words(field, FIELD_LABELS[field]),
+                    _cell(field, value, in_words),
+                ]
                 for field, value in record.items()
             )
             # A record's rows at a time.
@@ -480,15 +494,15 @@ def _csv_rows(data: dict) -> Iterator[str]:
     yield out.getvalue()
 
 
-def _cell(field: str, value) -> str:
+def _cell(field: str, value, in_words) -> str:
     if value is None:
         return ""
     if field == "plan":
         return _plan_in_words(value)
     if isinstance(value, bool):
-        return str(_("yes") if value else _("no"))
+        return in_words(value, _("yes") if value else _("no"))
     if field in CHOICES and value in CHOICES[field].values:
-        return str(CHOICES[field](value).label)
+        return in_words((field, value), CHOICES[field](value).label)
     text = str(value)
     if isinstance(value, str) and text.startswith(FORMULA_STARTS):
         return "'" + text
