@@ -14,6 +14,7 @@ class OutcomesConfig(AppConfig):
         # patients imports nothing of outcomes: its pages take these through its registry.
         extensions.add_today_card(cards.due_measures)
         extensions.add_summary_section(cards.summary_section)
+        extensions.add_handout_section(cards.handout_progress)
         extensions.add_demo_step(demo.load_demo_measures)
         extensions.add_reminder_lines(cards.reminder_lines)
         extensions.add_patient_list_filter(filters.MeasureDueFilter)

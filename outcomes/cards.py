@@ -1,7 +1,9 @@
 """What outcomes adds to the pages of `patients` (through `patients.extensions`): the
-Today card of the measures due, the patient summary's section, the reminder's line."""
+Today card of the measures due, the patient summary's section, the printed handout's
+progress section, the reminder's line."""
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.translation import ngettext
 
@@ -21,6 +23,23 @@ def summary_section(patient):
     return render_to_string(
         "admin/outcomes/summary_section.html", {"measures": measures, "patient": patient}
     )
+
+
+def handout_progress(patients) -> dict:
+    """The printed handout's progress section, for each patient who answered a
+    questionnaire: first and latest score, the change against the change that matters, and
+    the same plain sentence as on the progress page; in the patient's language. One query
+    for the whole batch."""
+    found = {}
+    for pk, measures in selectors.measures_progress_for(patients).items():
+        if not measures:
+            continue
+        patient = next(patient for patient in patients if patient.pk == pk)
+        with translation.override(patient.user.language):
+            found[pk] = render_to_string(
+                "outcomes/handout_progress.html", {"measures": measures, "patient": patient}
+            )
+    return found
 
 
 def reminder_lines(patient, today) -> list:

@@ -254,3 +254,25 @@ def progress(patient) -> list[Progress]:
         result = improvement_from(questionnaire, [r.score for r in responses])
         found.append(Progress(questionnaire, responses, result))
     return found
+
+
+def measures_progress_for(patients) -> dict:
+    """{patient pk: [Progress]}: each questionnaire each patient answered, with its
+    responses (oldest first) and change; for any number of patients in one query. (The
+    pain diary's rating is not in it: the printed handout has its own pain row.)"""
+    by_patient: dict = {patient.pk: {} for patient in patients}
+    responses = (
+        Response.objects.filter(patient__in=list(by_patient))
+        .select_related("questionnaire")
+        .order_by("submitted_at", "pk")
+    )
+    for response in responses:
+        by_patient[response.patient_id].setdefault(response.questionnaire.code, []).append(response)
+    found = {}
+    for pk, by_code in by_patient.items():
+        found[pk] = []
+        for answered in by_code.values():
+            questionnaire = answered[-1].questionnaire
+            result = improvement_from(questionnaire, [r.score for r in answered])
+            found[pk].append(Progress(questionnaire, answered, result))
+    return found

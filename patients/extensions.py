@@ -1,6 +1,7 @@
 """Places where apps layered after `patients` add to its pages, without `patients`
 importing them: an app registers a function in its `AppConfig.ready()` (`outcomes` adds
-the questionnaires due to Today, and the measures' progress to the patient summary).
+the questionnaires due to Today, and the measures' progress to the patient summary and the
+printed handout).
 
 A Today card is rendered inside Today's cached fragment (patients.fragments): it must
 change only when the patient's version or the day does, so an app whose writes change a
@@ -13,6 +14,10 @@ from collections.abc import Callable
 _today_cards: list[Callable] = []
 # summary_section(patient) -> HTML of a section of the staff's patient summary.
 _summary_sections: list[Callable] = []
+# handout_section(patients) -> {patient pk: HTML} of a section of the printed programme
+# handout, in each patient's language; for a whole batch of patients in a fixed number of
+# queries (one, as a rule), never one per patient.
+_handout_sections: list[Callable] = []
 # A list filter (admin.SimpleListFilter) of the staff's patient list, for clinical staff.
 _patient_list_filters: list[type] = []
 # reminder_lines(patient, today) -> lines (str, lazy: written in the patient's language
@@ -31,6 +36,23 @@ def add_today_card(card: Callable) -> None:
 def add_summary_section(section: Callable) -> None:
     if section not in _summary_sections:
         _summary_sections.append(section)
+
+
+def add_handout_section(section: Callable) -> None:
+    if section not in _handout_sections:
+        _handout_sections.append(section)
+
+
+def handout_sections(patients) -> dict:
+    """{patient pk: [HTML, ...]}: every registered section of each patient's handout."""
+    found: dict = {patient.pk: [] for patient in patients}
+    if not patients:
+        return found
+    for section in _handout_sections:
+        for pk, html in section(patients).items():
+            if html:
+                found[pk].append(html)
+    return found
 
 
 def add_patient_list_filter(list_filter: type) -> None:

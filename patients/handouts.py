@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from clinic.audit import record_access
 from education.models import ArticleQuestion
+from patients import extensions
 from patients.invitations import invitation_url
 from patients.models import WARNING_SIGN_FIELDS, ArticleAssignment, PainEntry, Patient, Plan
 from patients.pdf import render_pdf
@@ -209,6 +210,17 @@ def selected_ids(request, queryset) -> list:
 # --- Output ----------------------------------------------------------------------------------
 
 
+def with_sections(handouts: list[dict]) -> list[dict]:
+    """The programme handouts with the sections other apps add (`extensions`, e.g. the
+    outcome measures' progress) in `sections`: each app's for the whole batch at once."""
+    programmes = [handout for handout in handouts if handout["kind"] == "programme"]
+    patients = list({handout["patient"].pk: handout["patient"] for handout in programmes}.values())
+    sections = extensions.handout_sections(patients)
+    for handout in programmes:
+        handout["sections"] = sections[handout["patient"].pk]
+    return handouts
+
+
 def render_page(
     request, handouts: list[dict], *, options: PrintOptions, for_pdf: bool, **context
 ) -> str:
@@ -222,7 +234,7 @@ def render_page(
         return render_to_string(
             "handouts/page.html",
             {
-                "handouts": handouts,
+                "handouts": with_sections(handouts),
                 "options": options,
                 "for_pdf": for_pdf,
                 "document_language": document,

@@ -32,8 +32,9 @@ class PatientQuerySet(models.QuerySet):
         """A patient's printed handout, for any number of patients in a fixed number of queries.
 
         Account, clinic and clinician; in `handout_plans` the active plans with their
-        exercises; in `handout_assignments` the published articles given to them; in
-        `handout_invitations` their latest invitation (for the QR code).
+        exercises and the exercises' pictures; in `handout_assignments` the published
+        articles given to them; in `handout_invitations` their latest invitation (for the QR
+        code).
         """
         # Plans and assignments belong to a patient: their module imports this one.
         from patients.models.plan import ArticleAssignment, Plan
@@ -43,7 +44,7 @@ class PatientQuerySet(models.QuerySet):
                 "plans",
                 queryset=Plan.objects.active()
                 .select_related("created_by")
-                .with_items()
+                .with_handout_items()
                 .order_by("start_date", "created_at"),
                 to_attr="handout_plans",
             ),

@@ -29,6 +29,11 @@ class PlanQuerySet(models.QuerySet):
             )
         )
 
+    def with_handout_items(self):
+        """The items with their exercises and, for the handout, each exercise's own pictures
+        (a clinic's uploads, in order): one query more, for any number of plans."""
+        return self.with_items().prefetch_related("items__exercise__pictures")
+
     def with_changes(self):
         """The two revisions "what changed" compares: the one last seen and the latest.
 
@@ -99,14 +104,15 @@ class PlanQuerySet(models.QuerySet):
     def for_handout(self):
         """Printed handouts, for any number of plans in a fixed number of queries.
 
-        The patient with account, clinic and clinician; the exercises in order; and in
-        `plan.patient.handout_invitations` the patient's latest invitation (for the QR code).
+        The patient with account, clinic and clinician; the exercises in order with their
+        pictures; and in `plan.patient.handout_invitations` the patient's latest invitation
+        (for the QR code).
         """
         return (
             self.select_related(
                 "patient__user", "patient__clinic", "patient__clinician", "created_by"
             )
-            .with_items()
+            .with_handout_items()
             .prefetch_related(latest_invitations("patient__invitations"))
         )
 

@@ -90,8 +90,11 @@ def test_too_large_a_batch_is_refused_with_a_message(
 
 # What a batch costs: the changelist's own queries, the handouts' data, and one audit row
 # per plan or patient printed. The data part does not grow with the batch.
-PLAN_BATCH_QUERIES = 11
-PATIENT_BATCH_QUERIES = 17  # with the articles' teach-back questions and their answers
+# Each with one query for the exercises' own pictures (a clinic's uploads, printed after our
+# drawings, issue 16) and one for the outcome measures' progress section of every patient
+# (issue 18, through patients.extensions).
+PLAN_BATCH_QUERIES = 13
+PATIENT_BATCH_QUERIES = 19  # with the articles' teach-back questions and their answers
 
 
 def clinic_a_plans(clinic_a, clinician_a, count, prefix="batch"):
