@@ -31,11 +31,26 @@ def submit_response(*, patient, due, answers: dict, language: str) -> tuple[Resp
             response.save()
             refresh_patient_summary(patient.pk)  # Today's card follows
     except IntegrityError:
-        existing = Response.objects.get(
+        existing = Response.objects.standing().get(
             plan=due.plan, schedule=due.schedule, occasion=due.occasion.day
         )
         return existing, False
     return response, True
+
+
+def mark_entered_in_error(*, response: Response, by) -> bool:
+    """A clinician's correction: the response is kept, marked as entered in error (no
+    longer charted or counted), and its occasion is due again for the patient. False if it
+    already was."""
+    with transaction.atomic():
+        response = Response.objects.select_for_update().get(pk=response.pk)
+        if response.in_error:
+            return False
+        response.entered_in_error_at = timezone.now()
+        response.entered_in_error_by = by
+        response.save(update_fields=["entered_in_error_at", "entered_in_error_by"])
+        refresh_patient_summary(response.patient_id)  # Today's card: due again
+    return True
 
 
 @transaction.atomic
