@@ -49,6 +49,7 @@ def test_patient_pages(sweep, ada_follow_up, viewport):
     assert "Questionnaires to fill in" in today
     assert "Warning signs: when to contact the clinic" in today
     assert "teach-back-why" in client.get(f"/articles/{ada.check.pk}/").text
+    assert "Entered in error (not counted)" in client.get("/measures/").text
     sweep(
         [
             ("Today, with a measure due and a teach-back check", "/"),
