@@ -7,7 +7,11 @@ from clinic.access import staff_clinic
 from outcomes import scoring
 from outcomes.models import MeasureSchedule, Response
 from patients.models import Patient
-from patients.services import refresh_patient_summaries, refresh_patient_summary
+from patients.services import (
+    evaluate_proposals,
+    refresh_patient_summaries,
+    refresh_patient_summary,
+)
 
 
 def submit_response(*, patient, due, answers: dict, language: str) -> tuple[Response, bool]:
@@ -35,6 +39,8 @@ def submit_response(*, patient, due, answers: dict, language: str) -> tuple[Resp
             plan=due.plan, schedule=due.schedule, occasion=due.occasion.day
         )
         return existing, False
+    # A phase criterion may name this measure (outcomes.criteria): proposals follow at once.
+    evaluate_proposals(patient)
     return response, True
 
 
@@ -50,6 +56,8 @@ def mark_entered_in_error(*, response: Response, by) -> bool:
         response.entered_in_error_by = by
         response.save(update_fields=["entered_in_error_at", "entered_in_error_by"])
         refresh_patient_summary(response.patient_id)  # Today's card: due again
+    # No longer counted: a proposal that rested on it is withdrawn.
+    evaluate_proposals(Patient.objects.select_related("clinic").get(pk=response.patient_id))
     return True
 
 

@@ -150,3 +150,23 @@ def test_the_shipped_phase_1_does_not_ask_for_a_measure(library):
     criterion on one would stop every proposal: it is a clinic's to add."""
     kinds = PhaseCriterion.objects.filter(template__slug="knee-settle-phase-1")
     assert PhaseCriterion.Kind.MEASURE_MCID not in kinds.values_list("kind", flat=True)
+
+
+def test_answering_opens_the_proposal_at_once_and_a_correction_withdraws_it(
+    ready, psfs_criterion, clinician_a
+):
+    from outcomes import selectors as due_now
+    from outcomes.services import mark_entered_in_error, submit_response
+
+    patient, plan = ready
+    psfs = Questionnaire.objects.get(code="psfs", clinic=None, version=1)
+    schedule = services.attach_measure(questionnaire=psfs, by=clinician_a, plan=plan)
+    respond(patient, plan, psfs, schedule, 3, days_ago=14)
+    [due] = [d for d in due_now.due_for([patient], patient.clinic.today()) if d.plan == plan]
+    latest, _created = submit_response(
+        patient=patient, due=due, answers={"activity_1": "Stairs", "rating_1": 6}, language="en"
+    )
+    [proposal] = PhaseProposal.objects.filter(patient=patient).open()  # no job needed
+    mark_entered_in_error(response=latest, by=clinician_a)
+    proposal.refresh_from_db()
+    assert proposal.status == PhaseProposal.Status.WITHDRAWN
