@@ -50,6 +50,8 @@ _CLINICIAN_PERMISSIONS = (
     # Outcome measures: the clinic's questionnaires, when plans ask for them, the answers.
     | _crud("outcomes", "measureschedule")
     | _crud("outcomes", "questionnaire", "response", actions=("view",))
+    # A response is never edited: "change" is marking one as entered in error.
+    | _crud("outcomes", "response", actions=("change",))
 )
 
 ROLE_PERMISSIONS: dict[str, set[str]] = {

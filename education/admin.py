@@ -288,10 +288,10 @@ class PhaseCriterionAdmin(
     portal proposes the next phase to the clinician (patients.phases)."""
 
     parent_field = "template"
-    list_display = ["template", "kind", "target", "days"]
+    list_display = ["template", "kind", "measure", "target", "days"]
     list_select_related = ["template"]
     list_filter = [("template", admin.RelatedOnlyFieldListFilter), "kind"]
-    fields = ["template", "position", "kind", "target", "days"]
+    fields = ["template", "position", "kind", "measure", "target", "days"]
     ordering = ["template", "position"]
 
 

@@ -118,6 +118,7 @@ def _sync_phase(template, data, templates):
             values={
                 "target": criterion.get("target"),
                 "days": criterion.get("days"),
+                "measure": criterion.get("measure", ""),
                 "position": position,
             },
         )

@@ -125,12 +125,52 @@ class MeasureScheduleAdmin(ClinicScopedAdmin):
 
 @admin.register(Response)
 class ResponseAdmin(ReadOnlyAdmin):
-    list_display = [patient_name, "questionnaire", "score", "language", "submitted_at"]
+    """The answers, read only; a clinician corrects one by marking it as entered in error
+    (kept, struck through, no longer counted) and the patient answers again."""
+
+    list_display = [
+        patient_name,
+        "questionnaire",
+        "score",
+        "language",
+        "submitted_at",
+        "entered_in_error_at",
+    ]
     list_select_related = ["patient__user", "questionnaire"]
-    list_filter = ["questionnaire__code"]
+    list_filter = ["questionnaire__code", ("entered_in_error_at", admin.EmptyFieldListFilter)]
     search_fields = ["patient__user__first_name", "patient__user__last_name"]
-    fields = ["patient", "questionnaire", "plan", "occasion", "language", "answers", "score"]
+    fields = [
+        "patient",
+        "questionnaire",
+        "plan",
+        "occasion",
+        "language",
+        "answers",
+        "score",
+        "entered_in_error_at",
+        "entered_in_error_by",
+    ]
     readonly_fields = fields
+    actions = ["mark_entered_in_error"]
+
+    def has_mark_permission(self, request):
+        return request.user.has_perm("outcomes.change_response")
+
+    @admin.action(
+        description=gettext_lazy("Mark as entered in error (the patient answers again)"),
+        permissions=["mark"],
+    )
+    def mark_entered_in_error(self, request, queryset):
+        marked = sum(
+            services.mark_entered_in_error(response=response, by=request.user)
+            for response in queryset
+        )
+        self.message_user(
+            request,
+            _("Marked as entered in error: %(count)s. The patient is asked to answer again.")
+            % {"count": marked},
+            messages.SUCCESS,
+        )
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.fhir_export)

@@ -8,8 +8,8 @@ class OutcomesConfig(AppConfig):
 
     def ready(self):
         from clinic.audit import register_patient_data
-        from outcomes import cards, demo, filters
-        from patients import extensions
+        from outcomes import cards, criteria, demo, filters
+        from patients import extensions, phases
 
         # patients imports nothing of outcomes: its pages take these through its registry.
         extensions.add_today_card(cards.due_measures)
@@ -18,5 +18,10 @@ class OutcomesConfig(AppConfig):
         extensions.add_demo_step(demo.load_demo_measures)
         extensions.add_reminder_lines(cards.reminder_lines)
         extensions.add_patient_list_filter(filters.MeasureDueFilter)
+        # Issue 19's criterion "a measure improved by at least its important change".
+        phases.register_criterion(
+            criteria.KIND, rule=criteria.improved_by_mcid, loader=criteria.load
+        )
+        phases.DESCRIPTIONS[criteria.KIND] = criteria.describe
         for name in ("MeasureSchedule", "Response"):
             register_patient_data(self.get_model(name))

@@ -297,7 +297,8 @@ def _response_resource(response: Response, patient_ref: str) -> dict:
         "resourceType": "QuestionnaireResponse",
         "id": str(response.pk),
         "questionnaire": f"{QUESTIONNAIRE_SYSTEM}/{questionnaire.code}|{questionnaire.version}",
-        "status": "completed",
+        # FHIR's own word for a response a clinician marked as entered in error.
+        "status": "entered-in-error" if response.in_error else "completed",
         "language": response.language,
         "subject": {"reference": patient_ref},
         "authored": response.submitted_at.isoformat(),

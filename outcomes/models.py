@@ -205,8 +205,13 @@ class ResponseQuerySet(models.QuerySet):
         return self.filter(patient=patient)
 
     def for_progress(self, patient):
-        """A patient's responses, oldest first, with their questionnaire's version."""
+        """A patient's responses, oldest first, with their questionnaire's version (those
+        entered in error too: the progress page shows them struck through)."""
         return self.owned_by(patient).select_related("questionnaire").order_by("submitted_at", "pk")
+
+    def standing(self):
+        """Those not marked as entered in error: the ones that count."""
+        return self.filter(entered_in_error_at__isnull=True)
 
 
 class Response(ListedByClinic):
@@ -230,6 +235,16 @@ class Response(ListedByClinic):
     answers = models.JSONField(_("answers"), default=dict)
     score = models.DecimalField(_("score"), max_digits=7, decimal_places=2, null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"))
+    # A correction is a new response: a clinician marks this one as entered in error (kept,
+    # no longer counted) and the occasion is due again for the patient to answer anew.
+    entered_in_error_at = models.DateTimeField(_("marked as entered in error"), null=True)
+    entered_in_error_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("marked by"),
+    )
 
     objects = ResponseQuerySet.as_manager()
 
@@ -240,9 +255,12 @@ class Response(ListedByClinic):
         verbose_name_plural = _("questionnaire responses")
         ordering = ["-submitted_at"]
         constraints = [
-            # One answer per occasion: a double submit saves once.
+            # One answer per occasion: a double submit saves once. One marked as entered in
+            # error no longer holds its occasion (the patient answers again).
             models.UniqueConstraint(
-                fields=["plan", "schedule", "occasion"], name="outcomes_response_once_per_occasion"
+                fields=["plan", "schedule", "occasion"],
+                condition=Q(entered_in_error_at__isnull=True),
+                name="outcomes_response_once_per_occasion",
             ),
         ]
         indexes = [
@@ -253,7 +271,14 @@ class Response(ListedByClinic):
     def __str__(self):
         return f"{self.questionnaire} — {self.submitted_at:%Y-%m-%d}"
 
+    ERROR_FIELDS = frozenset({"entered_in_error_at", "entered_in_error_by"})
+
     def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError("A submitted response is never changed.")
+        marking = set(kwargs.get("update_fields") or ()) <= self.ERROR_FIELDS
+        if not self._state.adding and not (kwargs.get("update_fields") and marking):
+            raise ValueError("A submitted response is never changed (only marked in error).")
         super().save(*args, **kwargs)
+
+    @property
+    def in_error(self) -> bool:
+        return self.entered_in_error_at is not None

@@ -4,7 +4,7 @@
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import F
@@ -68,10 +68,12 @@ def due_for(patients, today: dt.date) -> list[Due]:
     if not candidates:
         return []
     answered = set(
-        Response.objects.filter(
+        Response.objects.standing()
+        .filter(
             plan_id__in={due.plan.pk for due in candidates},
             occasion__gte=min(due.occasion.day for due in candidates),
-        ).values_list("plan_id", "schedule_id", "occasion")
+        )
+        .values_list("plan_id", "schedule_id", "occasion")
     )
     return [
         due
@@ -97,7 +99,8 @@ def carried_forward(patient, plan, questionnaire) -> dict | None:
     items (the activities the Patient-Specific Functional Scale re-rates); None before the
     first response. One query."""
     first = (
-        Response.objects.filter(patient=patient, plan=plan, questionnaire__code=questionnaire.code)
+        Response.objects.standing()
+        .filter(patient=patient, plan=plan, questionnaire__code=questionnaire.code)
         .order_by("submitted_at", "pk")
         .values_list("answers", flat=True)
         .first()
@@ -164,7 +167,9 @@ def improvement(patient, measure: str) -> Improvement | None:
     if measure == PAIN:
         found = pain_progress(patient)
         return found and found.improvement
-    responses = list(Response.objects.for_progress(patient).filter(questionnaire__code=measure))
+    responses = list(
+        Response.objects.for_progress(patient).standing().filter(questionnaire__code=measure)
+    )
     if not responses:
         return None
     return improvement_from(responses[-1].questionnaire, [r.score for r in responses])
@@ -236,9 +241,10 @@ def plain_line(result: Improvement) -> str:
 @dataclass
 class Progress:
     questionnaire: Questionnaire
-    responses: list[Response]
+    responses: list[Response]  # those that count, charted
     improvement: Improvement | None
     chart: object = None
+    in_error: list[Response] = field(default_factory=list)  # shown struck through
 
 
 def progress(patient) -> list[Progress]:
@@ -249,10 +255,12 @@ def progress(patient) -> list[Progress]:
         by_code.setdefault(response.questionnaire.code, []).append(response)
     pain = pain_progress(patient)
     found = [pain] if pain else []
-    for responses in by_code.values():
-        questionnaire = responses[-1].questionnaire
+    for every in by_code.values():
+        responses = [r for r in every if not r.in_error]
+        questionnaire = every[-1].questionnaire
         result = improvement_from(questionnaire, [r.score for r in responses])
-        found.append(Progress(questionnaire, responses, result))
+        in_error = [r for r in every if r.in_error]
+        found.append(Progress(questionnaire, responses, result, in_error=in_error))
     return found
 
 

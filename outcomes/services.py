@@ -7,7 +7,11 @@ from clinic.access import staff_clinic
 from outcomes import scoring
 from outcomes.models import MeasureSchedule, Response
 from patients.models import Patient
-from patients.services import refresh_patient_summaries, refresh_patient_summary
+from patients.services import (
+    evaluate_proposals,
+    refresh_patient_summaries,
+    refresh_patient_summary,
+)
 
 
 def submit_response(*, patient, due, answers: dict, language: str) -> tuple[Response, bool]:
@@ -31,11 +35,30 @@ def submit_response(*, patient, due, answers: dict, language: str) -> tuple[Resp
             response.save()
             refresh_patient_summary(patient.pk)  # Today's card follows
     except IntegrityError:
-        existing = Response.objects.get(
+        existing = Response.objects.standing().get(
             plan=due.plan, schedule=due.schedule, occasion=due.occasion.day
         )
         return existing, False
+    # A phase criterion may name this measure (outcomes.criteria): proposals follow at once.
+    evaluate_proposals(patient)
     return response, True
+
+
+def mark_entered_in_error(*, response: Response, by) -> bool:
+    """A clinician's correction: the response is kept, marked as entered in error (no
+    longer charted or counted), and its occasion is due again for the patient. False if it
+    already was."""
+    with transaction.atomic():
+        response = Response.objects.select_for_update().get(pk=response.pk)
+        if response.in_error:
+            return False
+        response.entered_in_error_at = timezone.now()
+        response.entered_in_error_by = by
+        response.save(update_fields=["entered_in_error_at", "entered_in_error_by"])
+        refresh_patient_summary(response.patient_id)  # Today's card: due again
+    # No longer counted: a proposal that rested on it is withdrawn.
+    evaluate_proposals(Patient.objects.select_related("clinic").get(pk=response.patient_id))
+    return True
 
 
 @transaction.atomic

@@ -21,6 +21,8 @@ class PhaseCriterion(models.Model):
         ADHERENCE = "adherence", _("Adherence at least (%), over the window")
         MIN_DAYS = "min_days", _("At least this many days in the phase")
         NO_OPEN_ALERT = "no_open_alert", _("No open alert")
+        # Measured by the outcomes app (outcomes.criteria): without it, never met.
+        MEASURE_MCID = "measure_mcid", _("A measure improved by at least its important change")
 
     # What each kind needs: (target's (min, max) or None, whether it has a window of days).
     NEEDS = {
@@ -28,7 +30,10 @@ class PhaseCriterion(models.Model):
         Kind.ADHERENCE: ((0, 100), True),
         Kind.MIN_DAYS: ((1, 365), False),
         Kind.NO_OPEN_ALERT: (None, False),
+        Kind.MEASURE_MCID: (None, False),
     }
+    # The kinds that name a measure (`measure`, its questionnaire's code).
+    NAMES_MEASURE = {Kind.MEASURE_MCID}
 
     template = models.ForeignKey(
         ProgrammeTemplate,
@@ -45,6 +50,14 @@ class PhaseCriterion(models.Model):
         null=True,
         blank=True,
         validators=[MaxValueValidator(MAX_WINDOW_DAYS)],
+    )
+    # A questionnaire's code ("psfs"): the education app does not know the outcomes app,
+    # so the measure is named, not linked; a code no questionnaire has is never met.
+    measure = models.SlugField(
+        _("measure"),
+        max_length=64,
+        blank=True,
+        help_text=_("The questionnaire's code, e.g. “psfs”, for a criterion on a measure."),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -68,6 +81,8 @@ class PhaseCriterion(models.Model):
     def describe(self) -> str:
         """ "Highest pain at most (0-10)...: 3, over 7 days"."""
         parts = [str(self.get_kind_display())]
+        if self.measure:
+            parts.append(self.measure)
         if self.target is not None:
             parts.append(str(self.target))
         text = ": ".join(parts)
@@ -90,5 +105,7 @@ class PhaseCriterion(models.Model):
             errors["days"] = _("Give the number of days it is measured over (1 to %(max)s).") % {
                 "max": MAX_WINDOW_DAYS
             }
+        if self.kind in self.NAMES_MEASURE and not self.measure:
+            errors["measure"] = _("Name the measure by its questionnaire's code, e.g. “psfs”.")
         if errors:
             raise ValidationError(errors)

@@ -245,6 +245,50 @@ def ada(patient_a, plan_a, clinician_a):
     )
 
 
+@pytest.fixture
+def ada_follow_up(ada, clinician_a):
+    """Ada's record with what issues 18 and 19 added: her plan asks for the PSFS every two
+    weeks (answered three times before, the first marked as entered in error; due again
+    today, so Today has its card), and the warning
+    signs' teach-back answered wrongly once (the article shows why; Today, the check)."""
+    from education.models import Article, ArticleQuestion
+    from outcomes import services as outcomes
+    from outcomes.models import Questionnaire, Response
+    from patients import services, teach_back
+
+    patient, plan = ada.patient, ada.plan
+    psfs = Questionnaire.objects.get(code="psfs", clinic=None, version=1)
+    schedule = outcomes.attach_measure(questionnaire=psfs, by=clinician_a, plan=plan, every_weeks=2)
+    responses = []
+    for weeks_ago, rating in ((6, 8), (4, 3), (2, 5)):
+        responses.append(
+            Response.objects.create(
+                patient=patient,
+                plan=plan,
+                schedule=schedule,
+                occasion=patient.clinic.today() - dt.timedelta(weeks=weeks_ago),
+                questionnaire=psfs,
+                language="en",
+                answers={"activity_1": "Stairs", "rating_1": rating},
+                score=rating,
+                submitted_at=timezone.now() - dt.timedelta(weeks=weeks_ago),
+            )
+        )
+    # The first, a slip, marked by her clinician: struck through on My progress.
+    outcomes.mark_entered_in_error(response=responses[0], by=clinician_a)
+    article = Article.objects.get(slug="warning-signs")
+    [assignment] = services.assign_articles(patient=patient, articles=[article], assigned_by=None)
+    questions = ArticleQuestion.objects.filter(article=article).with_choices()
+    teach_back.answer(
+        assignment=assignment,
+        answers={
+            question: next(c for c in question.choices.all() if not c.is_correct)
+            for question in questions[:1]
+        },
+    )
+    return SimpleNamespace(**vars(ada), schedule=schedule, check=assignment)
+
+
 def sign_in_as(page, user, *, second_factor=True):
     """Open a signed-in session for `user` in this page's browser (staff: with the second
     factor done, unless `second_factor=False`).

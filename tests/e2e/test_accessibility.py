@@ -8,6 +8,7 @@ profile axe runs in, where the page's CSP is bypassed for axe's own sake.
 import datetime as dt
 
 import pytest
+from django.test import Client
 
 from education.models import ProgrammeTemplate
 from patients import reminders, services
@@ -38,16 +39,29 @@ def sweep(new_context):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_patient_pages(sweep, ada, viewport):
+def test_patient_pages(sweep, ada_follow_up, viewport):
+    ada = ada_follow_up
     plan, item, assignment = ada.plan, ada.item, ada.assignment
+    # The pages as named: Today with both cards, the article with why the answer was wrong.
+    client = Client()
+    client.force_login(ada.patient.user)
+    today = client.get("/").text
+    assert "Questionnaires to fill in" in today
+    assert "Warning signs: when to contact the clinic" in today
+    assert "teach-back-why" in client.get(f"/articles/{ada.check.pk}/").text
+    assert "Entered in error (not counted)" in client.get("/measures/").text
     sweep(
         [
-            ("Today", "/"),
+            ("Today, with a measure due and a teach-back check", "/"),
             ("My plan", "/plans/"),
             ("Plan", f"/plans/{plan.pk}/"),
             ("Plan exercise", f"/plans/{plan.pk}/exercises/{item.pk}/"),
             ("My articles", "/articles/"),
             ("Article", f"/articles/{assignment.pk}/"),
+            ("Article, teach-back answered wrongly once", f"/articles/{ada.check.pk}/"),
+            ("Questionnaire", f"/measures/{plan.pk}/{ada.schedule.pk}/"),
+            ("My progress", "/measures/"),
+            ("Library exercise, drawn", "/library/exercises/glute-bridge/"),
             ("Pain diary", "/pain/"),
             ("Pain saved, warning sign", f"/pain/{ada.warning.pk}/saved/"),
             ("My data", "/my-data/"),

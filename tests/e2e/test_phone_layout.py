@@ -33,6 +33,10 @@ def pages_of(ada):
         ("plan", f"/plans/{ada.plan.pk}/"),
         ("plan-exercise", f"/plans/{ada.plan.pk}/exercises/{ada.item.pk}/"),
         ("article", f"/articles/{ada.assignment.pk}/"),
+        ("article-teach-back", f"/articles/{ada.check.pk}/"),
+        ("questionnaire", f"/measures/{ada.plan.pk}/{ada.schedule.pk}/"),
+        ("my-progress", "/measures/"),
+        ("library-exercise", "/library/exercises/glute-bridge/"),
         ("my-data", "/my-data/"),
         ("reminders", "/reminders/"),
         ("handout", f"/plans/{ada.plan.pk}/handout/"),
@@ -44,7 +48,8 @@ def pages_of(ada):
     [("phone", PHONE, 1), ("phone-200pc", ZOOM_200, 2)],
     ids=["390px", "200-percent-zoom"],
 )
-def test_patient_pages_fit_a_phone_screen(new_context, ada, prefix, viewport, scale):
+def test_patient_pages_fit_a_phone_screen(new_context, ada_follow_up, prefix, viewport, scale):
+    ada = ada_follow_up
     context = new_context(viewport, device_scale_factor=scale, is_mobile=True, has_touch=True)
     page = context.new_page()
     sign_in_as(page, ada.patient.user)
