@@ -150,6 +150,8 @@ CHOICES = {
     "state": OutgoingMessage.State,
 }
 
+CHOICE_VALUES = {field: frozenset(choices.values) for field, choices in CHOICES.items()}
+
 CHUNK = 2000
 # A spreadsheet runs a cell that starts like a formula: such text is kept as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -501,7 +503,7 @@ def _cell(field: str, value, in_words) -> str:
         return _plan_in_words(value)
     if isinstance(value, bool):
         return in_words(value, _("yes") if value else _("no"))
-    if field in CHOICES and value in CHOICES[field].values:
+    if value in CHOICE_VALUES.get(field, ()):
         return in_words((field, value), CHOICES[field](value).label)
     text = str(value)
     if isinstance(value, str) and text.startswith(FORMULA_STARTS):
