@@ -90,10 +90,9 @@ def main() -> int:
         cookie = sign_in(port)
         results = []
         for name, path, signed_in in PAGES:
-            runs = [
-                lighthouse(f"http://{LOOPBACK}:{port}{path}", cookie if signed_in else None, tmp)
-                for _ in range(args.runs)
-            ]
+            url = f"http://{LOOPBACK}:{port}{path}"
+            sent = cookie if signed_in else None
+            runs = [with_retries(lighthouse, url, sent, tmp) for _ in range(args.runs)]
             results.append((name, path, runs))
             scores = ", ".join(f"{run['performance'] * 100:.0f}" for run in runs)
             print(f"  {name}: performance {scores}")
@@ -105,6 +104,19 @@ def main() -> int:
         if server is not None:
             stop_gunicorn(server)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def with_retries(run, *args, attempts: int = 3):
+    """Lighthouse now and then fails to record a trace on a busy machine (NO_NAVSTART,
+    NO_FCP): such a run is tried again, up to `attempts` times, and said so."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return run(*args)
+        except BenchError as error:
+            if attempt == attempts:
+                raise
+            print(f"  (Lighthouse run failed, trying again: {str(error).splitlines()[-1]})")
+    raise AssertionError("unreachable")
 
 
 def lighthouse(url: str, cookie: str | None, tmp: Path) -> dict:
@@ -131,7 +143,7 @@ def lighthouse(url: str, cookie: str | None, tmp: Path) -> dict:
         check=False,
     )
     if result.returncode != 0 or not output.exists():
-        raise BenchError(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        raise BenchError(f"Lighthouse failed on {url}:\n{result.stderr[-2000:].strip()}")
     report = json.loads(output.read_text())
     output.unlink()
     final = report.get("finalDisplayedUrl") or report.get("finalUrl", "")
