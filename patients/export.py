@@ -150,9 +150,9 @@ CHOICES = {
     "state": OutgoingMessage.State,
 }
 
-CHOICE_VALUES = {field: frozenset(choices.values) for field, choices in CHOICES.items()}
-
 CHUNK = 2000
+# The CSV's rows go to the stream this many records at a time.
+RECORDS_PER_PIECE = 50
 # A spreadsheet runs a cell that starts like a formula: such text is kept as text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -468,43 +468,39 @@ def _csv_rows(data: dict) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([_("Section"), _("Record"), _("Field"), _("Value")])
-    # Names in words, each translated once: a year of entries repeats them thousands of times.
-    words = {}
-
-    def in_words(key, label):
-        if key not in words:
-            words[key] = str(label)
-        return words[key]
-
+    # Every name in words translated once, before the rows: a year of entries repeats them
+    # thousands of times.
+    fields = {key: str(label) for key, label in FIELD_LABELS.items()}
+    words = {True: str(_("yes")), False: str(_("no"))}
+    words |= {
+        (field, value): str(label)
+        for field, choices in CHOICES.items()
+        for value, label in choices.choices
+    }
     for section, records in data.items():
         section_label = str(SECTION_LABELS[section])
-        for record in records:
+        for count, record in enumerate(records, start=1):
             record_id = record.get("id", "")
             writer.writerows(
-                [
-                    section_label,
-                    record_id,
-                    in_words(field, FIELD_LABELS[field]),
-                    _cell(field, value, in_words),
-                ]
+                [section_label, record_id, fields[field], _cell(field, value, words)]
                 for field, value in record.items()
             )
-            # A record's rows at a time.
-            yield out.getvalue()
-            out.seek(0)
-            out.truncate()
+            if count % RECORDS_PER_PIECE == 0:
+                yield out.getvalue()
+                out.seek(0)
+                out.truncate()
     yield out.getvalue()
 
 
-def _cell(field: str, value, in_words) -> str:
+def _cell(field: str, value, words: dict) -> str:
     if value is None:
         return ""
     if field == "plan":
         return _plan_in_words(value)
     if isinstance(value, bool):
-        return in_words(value, _("yes") if value else _("no"))
-    if value in CHOICE_VALUES.get(field, ()):
-        return in_words((field, value), CHOICES[field](value).label)
+        return words[value]
+    if field in CHOICES and (field, value) in words:
+        return words[field, value]
     text = str(value)
     if isinstance(value, str) and text.startswith(FORMULA_STARTS):
         return "'" + text
