@@ -656,13 +656,16 @@ def staff_sessions() -> dict:
 
 def world_pages() -> list[dict]:
     """Every patient page of alex and every admin page a clinician or manager uses."""
-    from patients.models import Alert, ArticleAssignment, Patient, Plan
+    from django.urls import reverse
+
+    from patients.models import Alert, ArticleAssignment, PainEntry, Patient, Plan
 
     alex = Patient.objects.get(user__email=PATIENT_EMAIL)
     plan = Plan.objects.owned_by(alex).active().first()
     item = plan.items.order_by("position").first()
     assignment = ArticleAssignment.objects.for_patient(alex).first()
     alert = Alert.objects.filter(clinic=alex.clinic).order_by("-created_at").first()
+    entry = PainEntry.objects.owned_by(alex).latest("recorded_at")
     admin = "/admin/patients"
     pages = [
         ("Today", "/"),
@@ -675,6 +678,11 @@ def world_pages() -> list[dict]:
         ("My data", "/my-data/"),
         ("My data JSON", "/my-data.json"),
         ("My data CSV", "/my-data.csv"),
+        ("Pain entry saved", f"/pain/{entry.pk}/saved/"),
+        ("Progress (outcome measures)", "/measures/"),
+        ("FHIR bundle", "/measures/fhir.json"),
+        ("Reminders", "/reminders/"),
+        ("Plan handout", f"/plans/{plan.pk}/handout/"),
     ]
     staff_pages = [
         ("admin: index", "/admin/"),
@@ -692,6 +700,14 @@ def world_pages() -> list[dict]:
         ("admin: plans", f"{admin}/plan/"),
         ("admin: article assignments", f"{admin}/articleassignment/"),
         ("admin: invitations", f"{admin}/invitation/"),
+        ("admin: proposals", f"{admin}/phaseproposal/"),
+        ("admin: outgoing messages", f"{admin}/outgoingmessage/"),
+        ("admin: outcome responses", "/admin/outcomes/response/"),
+        ("admin: measure schedules", "/admin/outcomes/measureschedule/"),
+        ("admin: a patient's FHIR bundle", reverse("admin:outcomes_fhir_export", args=[alex.pk])),
+        ("admin: exercises", "/admin/education/exercise/"),
+        ("admin: articles", "/admin/education/article/"),
+        ("admin: your emails", "/admin/my-emails/"),
     ]
     manager_pages = [
         ("admin: audit trail (changes)", "/admin/auditlog/logentry/"),

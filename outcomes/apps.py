@@ -8,6 +8,7 @@ class OutcomesConfig(AppConfig):
 
     def ready(self):
         from clinic.audit import register_patient_data
+        from education import signals
         from outcomes import cards, criteria, demo, filters
         from patients import extensions, phases
 
@@ -25,3 +26,6 @@ class OutcomesConfig(AppConfig):
         phases.DESCRIPTIONS[criteria.KIND] = criteria.describe
         for name in ("MeasureSchedule", "Response"):
             register_patient_data(self.get_model(name))
+        # A questionnaire's title shows on Today's card and the progress page: an edit
+        # reaches their cached fragments at once, as a change to the library does.
+        signals.connect(self, names=["Questionnaire"])

@@ -16,6 +16,7 @@ from patients.models import PainEntry, Plan, daily_highest
 
 PAIN = "pain-nrs"
 EVER = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+PAIN_DAYS_CHARTED = 30  # the first day and the latest 29
 
 
 @dataclass(frozen=True)
@@ -196,8 +197,18 @@ def pain_progress(patient) -> "Progress | None":
     if questionnaire is None or not days:
         return None
     scores = [Score(row["day"], Decimal(row["highest"])) for row in days]
+    # Charted: the first day (the baseline) and the latest days; a year of daily scores is
+    # more than a chart or a table can show. The change is measured on every day.
+    charted = (
+        scores
+        if len(scores) <= PAIN_DAYS_CHARTED
+        else [scores[0], *scores[-PAIN_DAYS_CHARTED + 1 :]]
+    )
     return Progress(
-        questionnaire, scores, improvement_from(questionnaire, [s.score for s in scores])
+        questionnaire,
+        charted,
+        improvement_from(questionnaire, [s.score for s in scores]),
+        days_not_charted=len(scores) - len(charted),
     )
 
 
@@ -245,6 +256,7 @@ class Progress:
     improvement: Improvement | None
     chart: object = None
     in_error: list[Response] = field(default_factory=list)  # shown struck through
+    days_not_charted: int = 0  # the pain rating's days between the baseline and the latest
 
 
 def progress(patient) -> list[Progress]:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from clinic.audit import record_access
 from outcomes import fhir, presentation, selectors, services
 from outcomes.forms import ResponseForm
+from patients import fragments
 from patients.access import get_patient
 
 
@@ -23,11 +24,15 @@ from patients.access import get_patient
 def progress(request):
     patient = get_patient(request)
     today = patient.clinic.today()
-    context = {
-        "due": selectors.due_for([patient], today),
-        "measures": presentation.with_charts(selectors.progress(patient)),
-    }
-    return render(request, "outcomes/progress.html", context)
+
+    def build():
+        context = {
+            "due": selectors.due_for([patient], today),
+            "measures": presentation.with_charts(selectors.progress(patient)),
+        }
+        return _("My progress"), "outcomes/fragments/progress.html", context
+
+    return fragments.page(request, patient, "progress", today, build=build)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

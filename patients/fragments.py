@@ -17,6 +17,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.middleware.csrf import get_token
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -60,3 +61,10 @@ def cached(request, patient, name: str, *parts, build) -> tuple[str, SafeString]
     html = render_to_string(template, context, request)
     cache.set(fragment_key, (str(title), html), TIMEOUT)
     return str(title), html
+
+
+def page(request, patient, name: str, *parts, build):
+    """A patient page whose content is a cached fragment: its title and body in
+    patients/page.html (the base and the contact notice around them are rendered anew)."""
+    title, body = cached(request, patient, name, *parts, build=build)
+    return render(request, "patients/page.html", {"title": title, "body": body})

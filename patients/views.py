@@ -133,12 +133,6 @@ def _start_of(day, zone):
     return timezone.make_aware(dt.datetime.combine(day, dt.time()), zone)
 
 
-def _page(request, patient, name, *parts, build):
-    """A patient page whose content is a cached fragment (patients.fragments)."""
-    title, body = fragments.cached(request, patient, name, *parts, build=build)
-    return render(request, "patients/page.html", {"title": title, "body": body})
-
-
 @require_safe
 @never_cache
 def plans(request):
@@ -148,7 +142,7 @@ def plans(request):
         context = {"plans": Plan.objects.for_plan_list(patient)}
         return _("My plan"), "patients/fragments/plans.html", context
 
-    return _page(request, patient, "plans", build=build)
+    return fragments.page(request, patient, "plans", build=build)
 
 
 @require_safe
@@ -169,7 +163,7 @@ def plan(request, plan_id):
         }
         return plan.title, "patients/fragments/plan.html", context
 
-    return _page(request, patient, "plan", plan_id, build=build)
+    return fragments.page(request, patient, "plan", plan_id, build=build)
 
 
 @require_safe
@@ -185,7 +179,7 @@ def plan_exercise(request, plan_id, item_id):
         context = {"item": item, "plan": item.plan, "patient_side": patient.affected_side}
         return item.exercise.name, "patients/fragments/plan_exercise.html", context
 
-    return _page(request, patient, "plan_exercise", plan_id, item_id, build=build)
+    return fragments.page(request, patient, "plan_exercise", plan_id, item_id, build=build)
 
 
 @resumable
@@ -244,7 +238,7 @@ def articles(request):
         context = {"assignments": ArticleAssignment.objects.for_patient(patient)}
         return _("My articles"), "patients/fragments/articles.html", context
 
-    return _page(request, patient, "articles", build=build)
+    return fragments.page(request, patient, "articles", build=build)
 
 
 @require_safe
@@ -260,7 +254,7 @@ def article(request, assignment_id):
         services.mark_article_read(assignment)
         return _article_page(assignment)
 
-    return _page(request, patient, "article", assignment_id, build=build)
+    return fragments.page(request, patient, "article", assignment_id, build=build)
 
 
 def _article_page(assignment, form=None):
@@ -405,7 +399,7 @@ def my_data(request):
         return _("My data"), "patients/fragments/my_data.html", context
 
     # A new viewing is a new fragment: the latest one's id is part of the key.
-    return _page(request, patient, "my_data", latest, build=build)
+    return fragments.page(request, patient, "my_data", latest, build=build)
 
 
 @require_safe

@@ -205,6 +205,27 @@ def test_pain_is_charted_as_an_outcome(signed_in, patient_a, frozen_clock):
     assert result.important and result.change == 3
 
 
+def test_a_long_pain_history_charts_the_first_day_and_the_latest_thirty(
+    signed_in, patient_a, frozen_clock
+):
+    from django.utils import timezone
+
+    from tests.conftest import make_pain_entry
+
+    now = timezone.now()
+    for days_ago in range(45, 0, -1):  # 45 days: 8 at first, then 3
+        make_pain_entry(patient_a, score=8 if days_ago > 30 else 3, at=now - dt.timedelta(days_ago))
+    (pain,) = selectors.progress(patient_a)
+    assert len(pain.responses) == selectors.PAIN_DAYS_CHARTED
+    assert pain.responses[0].score == 8  # the baseline stays
+    assert [r.score for r in pain.responses[1:]] == [3] * 29
+    assert pain.improvement.change == 5 and pain.improvement.count == 45
+    text = page(signed_in, reverse("outcomes:progress"))
+    assert "the first day and the latest ones; 15 days in between are not shown" in text
+    assert text.count('class="dot"') == selectors.PAIN_DAYS_CHARTED
+    assert "Your score improved by 5 points since you started" in text
+
+
 def test_another_clinics_template_schedule_asks_nothing_of_ours(
     client, plan_b, patient_b, plan_a, psfs, manager_a
 ):

@@ -187,6 +187,31 @@ def test_the_patients_bundle_is_valid_fhir(client, patient_a, history):
     assert AccessRecord.objects.filter(action="export_fhir", patient_id=patient_a.pk).exists()
 
 
+def test_every_pain_score_is_in_the_bundle_and_each_is_valid_fhir(client, patient_a, history):
+    for score in range(11):
+        make_pain_entry(patient_a, score=score)
+    client.force_login(patient_a.user)
+    bundle = Bundle.model_validate(json.loads(client.get(reverse("outcomes:fhir_bundle")).content))
+    scores = [
+        e.resource.valueInteger
+        for e in bundle.entry
+        if e.resource.get_resource_type() == "Observation"
+    ]
+    assert sorted(scores) == sorted([4, *range(11)])
+
+
+def test_a_bundle_that_is_not_valid_fhir_is_never_handed_out(patient_a, history, monkeypatch):
+    from pydantic import ValidationError
+
+    monkeypatch.setattr(
+        fhir,
+        "questionnaire_resource",
+        lambda q: {"resourceType": "Questionnaire"},  # no status: not FHIR,
+    )
+    with pytest.raises(ValidationError):
+        fhir.patient_bundle(patient_a)
+
+
 def test_the_clinician_downloads_the_bundle(client, clinician_a, patient_a, history):
     client.force_login(clinician_a)
     response = client.get(reverse("admin:outcomes_fhir_export", args=[patient_a.pk]))

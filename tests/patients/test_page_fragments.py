@@ -24,7 +24,7 @@ def text(client, path="/"):
     return html.unescape(response.content.decode())
 
 
-@pytest.mark.parametrize("path", ["/", "/plans/", "/articles/", "/pain/"])
+@pytest.mark.parametrize("path", ["/", "/plans/", "/articles/", "/pain/", "/measures/"])
 def test_a_second_visit_reads_the_fragment_and_skips_the_pages_queries(
     signed_in, django_assert_max_num_queries, path
 ):
@@ -83,3 +83,42 @@ def test_another_patients_fragment_is_never_served(client, patient_a, patient_a2
     assert "Last entry: <strong>7</strong> out of 10" in text(client)
     client.force_login(patient_a2.user)
     assert "Last entry: <strong>7</strong> out of 10" not in text(client)
+
+
+def test_a_clinics_new_picture_of_an_exercise_shows_at_once(signed_in, plan_a, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from education.models import ExercisePicture
+    from patients.models import PlanItem
+    from tests.education.conftest import make_exercise
+    from tests.education.test_exercise_pictures import png
+
+    settings.MEDIA_ROOT = tmp_path
+    item = plan_a.items.order_by("position").first()
+    # The clinic's own exercise: only those carry the clinic's pictures.
+    PlanItem.objects.filter(pk=item.pk).update(
+        exercise=make_exercise("side-plank", clinic=plan_a.patient.clinic)
+    )
+    item.refresh_from_db()
+    page = f"/plans/{plan_a.pk}/exercises/{item.pk}/"
+    assert "Knee pressed flat" not in text(signed_in, page)
+    ExercisePicture.objects.create(
+        exercise=item.exercise,
+        image=SimpleUploadedFile("flat.png", png().read(), content_type="image/png"),
+        description_en="Knee pressed flat",
+        description_fr="Genou bien à plat",
+    )
+    assert "Knee pressed flat" in text(signed_in, page)
+
+
+def test_a_questionnaires_new_title_shows_at_once(signed_in, plan_a, clinician_a):
+    from outcomes import services as outcomes_services
+    from outcomes.models import Questionnaire
+
+    psfs = Questionnaire.objects.get(code="psfs", version=1)
+    outcomes_services.attach_measure(questionnaire=psfs, by=clinician_a, plan=plan_a)
+    assert psfs.title in text(signed_in, "/measures/")
+    psfs.title_en = "What you find hard to do"
+    psfs.save()
+    assert "What you find hard to do" in text(signed_in, "/measures/")
+    assert "What you find hard to do" in text(signed_in)
