@@ -383,6 +383,8 @@ def find_targets() -> list[Target]:
         Target("article", f"/articles/{assignment.pk}/"),
         Target("pain diary", "/pain/"),
         Target("my data", "/my-data/"),
+        Target("progress", "/measures/"),
+        Target("reminders", "/reminders/"),
     ]
 
 

@@ -441,15 +441,23 @@ def reminder_settings(request):
     patient = get_patient(request)
     preference = reminders.preference_of(patient)
     zone_name = patient.clinic.time_zone.replace("_", " ")
+    template = "patients/fragments/reminders.html"
     if request.method == "POST":
         form = ReminderForm(request.POST, zone_name=zone_name)
         if form.is_valid():
             reminders.save_preference(patient=patient, **form.cleaned_data)
             messages.success(request, _("Your reminder settings are saved."))
             return redirect("patients:reminders")
-    else:
+        body = render_to_string(template, {"form": form}, request)
+        return render(request, "patients/page.html", {"title": _("Reminders"), "body": body})
+
+    def build():
         form = ReminderForm(initial=ReminderForm.initial_for(preference), zone_name=zone_name)
-    return render(request, "patients/reminders.html", {"form": form, "clinic": patient.clinic})
+        return _("Reminders"), template, {"form": form}
+
+    # The form as the patient last saved it (or the defaults), to the address they have.
+    mine = (preference.updated_at, patient.user.email, zone_name)
+    return fragments.page(request, patient, "reminders", *mine, build=build)
 
 
 UNSUBSCRIBED = {

@@ -24,7 +24,9 @@ def text(client, path="/"):
     return html.unescape(response.content.decode())
 
 
-@pytest.mark.parametrize("path", ["/", "/plans/", "/articles/", "/pain/", "/measures/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/plans/", "/articles/", "/pain/", "/measures/", "/reminders/"]
+)
 def test_a_second_visit_reads_the_fragment_and_skips_the_pages_queries(
     signed_in, django_assert_max_num_queries, path
 ):
@@ -122,3 +124,23 @@ def test_a_questionnaires_new_title_shows_at_once(signed_in, plan_a, clinician_a
     psfs.save()
     assert "What you find hard to do" in text(signed_in, "/measures/")
     assert "What you find hard to do" in text(signed_in)
+
+
+def test_reminder_choices_show_at_once_however_they_were_changed(signed_in, patient_a):
+    import datetime as dt
+    import re
+
+    from patients import reminders
+
+    def reminders_on(page):
+        return re.search(r'<input[^>]*name="enabled"[^>]*\bchecked\b', page) is not None
+
+    assert 'value="18:00"' in text(signed_in, "/reminders/")
+    reminders.save_preference(
+        patient=patient_a, enabled=True, time=dt.time(7, 30), days=["monday"], nudges=True
+    )
+    page = text(signed_in, "/reminders/")
+    assert 'value="07:30"' in page and reminders_on(page)
+    preference = reminders.preference_of(patient_a)
+    reminders.unsubscribe(reminders.unsubscribe_token(preference, reminders.REMINDER))
+    assert not reminders_on(text(signed_in, "/reminders/"))
