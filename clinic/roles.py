@@ -84,12 +84,12 @@ def sync_role_groups(apps, schema_editor=None):
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    existing = {
+        f"{app_label}.{codename}": pk
+        for pk, app_label, codename in Permission.objects.values_list(
+            "pk", "content_type__app_label", "codename"
+        )
+    }
     for role, codes in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=GROUP_NAMES[role])
-        wanted = []
-        for code in codes:
-            app_label, codename = code.split(".")
-            wanted.extend(
-                Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-            )
-        group.permissions.set(wanted)
+        group.permissions.set([existing[code] for code in codes if code in existing])

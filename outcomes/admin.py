@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from clinic.access import scope_to_clinic, staff_clinic
 from clinic.admin import ClinicScopedAdmin
 from clinic.audit import record_access
-from outcomes import definition, fhir, services
+from outcomes import definition, services
 from outcomes.forms import ImportForm
 from outcomes.models import MeasureSchedule, Questionnaire, Response
 from outcomes.views import download
@@ -60,6 +60,8 @@ class QuestionnaireAdmin(ClinicScopedAdmin):
         clinic = staff_clinic(request.user)
         form = ImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
+            from outcomes import fhir  # pydantic's FHIR models: loaded where they are used
+
             upload = form.cleaned_data["file"]
             raw = upload.read(fhir.MAX_BYTES + 1)
             try:
@@ -189,4 +191,6 @@ class ResponseAdmin(ReadOnlyAdmin):
         if patient is None:
             raise Http404
         record_access(request, patient, what="export_fhir")
+        from outcomes import fhir
+
         return download(fhir.patient_bundle(patient), patient)

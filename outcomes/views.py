@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from clinic.audit import record_access
-from outcomes import fhir, presentation, selectors, services
+from outcomes import presentation, selectors, services
 from outcomes.forms import ResponseForm
 from patients import fragments
 from patients.access import get_patient
@@ -75,6 +75,8 @@ def answer(request, plan_id, schedule_id):
 def fhir_bundle(request):
     patient = get_patient(request)
     record_access(request, patient, what="export_fhir")
+    from outcomes import fhir  # pydantic's FHIR models load in a quarter-second: only here
+
     return download(fhir.patient_bundle(patient), patient)
 
 

@@ -33,7 +33,6 @@ from education.models import ArticleQuestion
 from patients import extensions
 from patients.invitations import invitation_url
 from patients.models import WARNING_SIGN_FIELDS, ArticleAssignment, PainEntry, Patient, Plan
-from patients.pdf import render_pdf
 
 TICK_DAYS = 14
 PAPER_SIZES = ("letter", "a4")
@@ -43,6 +42,15 @@ MAX_BATCH = 100
 HTML = "print"
 PDF = "pdf"
 BATCH_PDF = "batch_pdf"
+
+
+def render_pdf(html: str, base_url: str) -> bytes:
+    """`patients.pdf.render_pdf`, imported when a handout is printed: WeasyPrint loads
+    Pango and its fonts on import (half a second), which no other page, worker or command
+    needs to pay for when it starts."""
+    from patients import pdf
+
+    return pdf.render_pdf(html, base_url)
 
 
 @dataclass(frozen=True)
