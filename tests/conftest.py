@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import gc
 import importlib.util
+import io
 import os
 from pathlib import Path
 
@@ -261,6 +262,21 @@ def rows_for_the_module(django_db_blocker):
             yield
         finally:
             transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """`manage.py demo`, run once for the module's tests; what it printed. Its story is told
+    relative to today: the clock stands still at the load for the whole module, so today
+    is the demo's."""
+    import time_machine
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    with time_machine.travel(timezone.now(), tick=False), rows_for_the_module(django_db_blocker):
+        out = io.StringIO()
+        call_command("demo", stdout=out)
+        yield out.getvalue()
 
 
 class PortalClient(Client):

@@ -4,8 +4,9 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-# Both runs of the demo see the same today.
-pytestmark = pytest.mark.usefixtures("frozen_clock")
+# The demo is loaded once for the module (tests/conftest.py), on a clock that stands still:
+# a second run sees the same today.
+pytestmark = pytest.mark.django_db
 
 DEMO_LOGINS = [
     "physio@riverside.example",
@@ -27,23 +28,19 @@ def snapshot():
     return rows
 
 
-def test_demo_prints_every_login_and_the_password(db):
-    out = StringIO()
-    call_command("demo", stdout=out)
+def test_demo_prints_every_login_and_the_password(demo):
     for email in DEMO_LOGINS:
-        assert email in out.getvalue()
-    assert "demo-portal-2026" in out.getvalue()
+        assert email in demo
+    assert "demo-portal-2026" in demo
 
 
-def test_demo_run_twice_leaves_the_same_rows(db):
-    call_command("demo", stdout=StringIO())
+def test_demo_run_twice_leaves_the_same_rows(demo):
     first = snapshot()
     call_command("demo", stdout=StringIO())
     assert snapshot() == first
 
 
-def test_every_demo_account_can_sign_in(client, db):
-    call_command("demo", stdout=StringIO())
+def test_every_demo_account_can_sign_in(client, demo):
     for email in DEMO_LOGINS:
         response = client.post(
             "/accounts/login/", {"username": email, "password": "demo-portal-2026"}

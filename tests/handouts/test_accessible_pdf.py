@@ -5,7 +5,8 @@ plan prints on at most four Letter pages."""
 import pytest
 from PIL import Image
 
-from tests.conftest import make_plan
+from patients.models import Patient
+from tests.conftest import CAST_PKS, PortalClient, make_plan, rows_for_the_module
 from tests.handouts.conftest import pdf_of
 
 
@@ -37,11 +38,10 @@ def roles(tree) -> list[str]:
     return [role for _depth, role, _attributes in tree]
 
 
-@pytest.fixture
-def typical_plan(patient_a):
+def give_typical_plan(patient):
     """Phase 2 of the knee programme (seven exercises, each with a note from the clinician)
     and a message: what a clinician typically gives."""
-    plan = make_plan(patient_a, template_slug="knee-build-phase-2")
+    plan = make_plan(patient, template_slug="knee-build-phase-2")
     plan.message = (
         "Good work in phase 1. Do these every other day, and keep walking on the days in "
         "between. Call if the knee swells again."
@@ -50,18 +50,35 @@ def typical_plan(patient_a):
     return plan
 
 
+@pytest.fixture
+def typical_plan(patient_a):
+    return give_typical_plan(patient_a)
+
+
+@pytest.fixture(scope="module")
+def typical_handouts(django_db_setup, django_db_blocker):
+    """For the tests that only read it, the typical plan's handout as patient_a prints it in
+    each language, printed once: (how many exercises it has, {language: the PDF})."""
+    with rows_for_the_module(django_db_blocker):
+        patient = Patient.objects.select_related("clinic", "clinician", "user")
+        plan = give_typical_plan(patient.get(pk=CAST_PKS["patient_a"]))
+        handouts = {}
+        for language in ("en", "fr"):
+            plan.patient.user.language = language
+            plan.patient.user.save()
+            handouts[language] = pdf_for(PortalClient(), plan.patient.user, plan)
+        yield plan.items.count(), handouts
+
+
 def pdf_for(client, user, plan, query=""):
     client.force_login(user)
     return pdf_of(client.get(f"/plans/{plan.pk}/handout.pdf{query}"))
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_a_handout_is_a_tagged_pdf_in_the_patients_language(
-    client, typical_plan, patient_a, language
-):
-    patient_a.user.language = language
-    patient_a.user.save()
-    reader = pdf_for(client, patient_a.user, typical_plan)
+def test_a_handout_is_a_tagged_pdf_in_the_patients_language(typical_handouts, language):
+    _exercises, handouts = typical_handouts
+    reader = handouts[language]
     catalog = reader.trailer["/Root"]
 
     assert catalog["/MarkInfo"]["/Marked"]
@@ -74,14 +91,15 @@ def test_a_handout_is_a_tagged_pdf_in_the_patients_language(
     assert "pdfuaid" in reader.xmp_metadata.rdf_root.toxml()
 
 
-def test_the_tags_follow_the_handouts_reading_order(client, typical_plan, patient_a):
-    tree = struct_tree(pdf_for(client, patient_a.user, typical_plan))
+def test_the_tags_follow_the_handouts_reading_order(typical_handouts):
+    exercises, handouts = typical_handouts
+    tree = struct_tree(handouts["en"])
     order = roles(tree)
     # One title, then each exercise as an article with its heading, its dose as a table
     # (with header cells) and its steps as a list; then the sheet for the fridge.
     assert order.count("/H1") == 1
     assert order.index("/H1") < order.index("/Art")
-    assert order.count("/Art") == typical_plan.items.count()
+    assert order.count("/Art") == exercises
     assert {"/Table", "/TH", "/TD", "/L", "/LI"} <= set(order)
     last_exercise = len(order) - 1 - order[::-1].index("/Art")
     assert order.index("/H1") < last_exercise < len(order) - 1
@@ -106,12 +124,9 @@ def test_every_figure_has_its_description(client, typical_plan, patient_a, setti
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_a_typical_plan_prints_on_four_letter_pages_at_most(
-    client, typical_plan, patient_a, language
-):
-    patient_a.user.language = language
-    patient_a.user.save()
-    reader = pdf_for(client, patient_a.user, typical_plan)
+def test_a_typical_plan_prints_on_four_letter_pages_at_most(typical_handouts, language):
+    _exercises, handouts = typical_handouts
+    reader = handouts[language]
     assert len(reader.pages) <= 4
     assert round(float(reader.pages[0].mediabox.height)) == 792  # Letter: 11 inches
 

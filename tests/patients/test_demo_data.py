@@ -1,26 +1,13 @@
 """`manage.py demo` tells each demo patient's story."""
 
 import datetime as dt
-from io import StringIO
 
 import pytest
-import time_machine
-from django.core.management import call_command
-from django.utils import timezone
 
 from patients.models import Alert, Patient, Plan
-from tests.conftest import rows_for_the_module
 
-pytestmark = pytest.mark.django_db  # every test reads the demo's rows
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded once for this module's tests. Its story is told relative to today:
-    the clock stands still at the load for the whole module, so today is the demo's."""
-    with time_machine.travel(timezone.now(), tick=False), rows_for_the_module(django_db_blocker):
-        call_command("demo", stdout=StringIO())
-        yield
+# Every test reads the rows of the demo (tests/conftest.py), loaded once for the module.
+pytestmark = pytest.mark.django_db
 
 
 def patient(email):
