@@ -9,6 +9,11 @@ from patients.models import Patient
 from tests.conftest import CAST_PKS, PortalClient, make_plan, rows_for_the_module
 from tests.handouts.conftest import pdf_of
 
+# Every test prints from the cast, those reading the module's handouts too: marked, they run
+# while the cast is there (pytest-django runs the tests that use no database last, after the
+# transactional ones have emptied it).
+pytestmark = pytest.mark.django_db
+
 
 def struct_tree(reader) -> list[tuple[int, str, dict]]:
     """The PDF's structure tree in reading order: (depth, role, attributes) for each
@@ -58,7 +63,8 @@ def typical_plan(patient_a):
 @pytest.fixture(scope="module")
 def typical_handouts(django_db_setup, django_db_blocker):
     """For the tests that only read it, the typical plan's handout as patient_a prints it in
-    each language, printed once: (how many exercises it has, {language: the PDF})."""
+    each language, printed once: (how many exercises it has, {language: the PDF}). The rows
+    it took are rolled back before any test runs."""
     with rows_for_the_module(django_db_blocker):
         patient = Patient.objects.select_related("clinic", "clinician", "user")
         plan = give_typical_plan(patient.get(pk=CAST_PKS["patient_a"]))
@@ -67,7 +73,8 @@ def typical_handouts(django_db_setup, django_db_blocker):
             plan.patient.user.language = language
             plan.patient.user.save()
             handouts[language] = pdf_for(PortalClient(), plan.patient.user, plan)
-        yield plan.items.count(), handouts
+        exercises = plan.items.count()
+    return exercises, handouts
 
 
 def pdf_for(client, user, plan, query=""):
