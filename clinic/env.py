@@ -5,7 +5,9 @@ stops start-up with a message instead of silently falling back to a default.
 """
 
 import os
+import secrets
 import zoneinfo
+from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -179,3 +181,23 @@ def env_media_storage(name: str = "DJANGO_MEDIA_STORAGE") -> dict:
             "querystring_expire": 300,
         },
     }
+
+
+def secret_key_file(path: Path) -> str:
+    """The secret key kept in `path`, made there (readable by its owner only) the first time.
+
+    Several processes may start at once on a new install: the key is written to a file of
+    its own and linked into place, so each reads the one key that won, never a half-written
+    or overwritten one."""
+    if not path.exists():
+        draft = path.with_name(f"{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as out:
+            out.write(secrets.token_urlsafe(50))
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()

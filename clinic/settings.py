@@ -4,7 +4,6 @@ Everything that differs between a laptop and a clinic's server comes from enviro
 variables, read once here; `.env.example` documents each one.
 """
 
-import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from clinic.env import (
     env_str,
     env_tasks,
     env_time_zone,
+    secret_key_file,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -34,24 +34,6 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
 
-def _secret_key() -> str:
-    key = env_str("DJANGO_SECRET_KEY")
-    if key:
-        return key
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off. Generate one with: "
-            "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
-        )
-    # A key per checkout for local development, so that no key is ever shared in the
-    # repository and sessions survive a restart of the development server.
-    key_file = BASE_DIR / ".dev-secret-key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-    return key_file.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -149,6 +131,27 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def _secret_key(database: dict) -> str:
+    key = env_str("DJANGO_SECRET_KEY")
+    if key:
+        return key
+    if database["ENGINE"] == "django.db.backends.sqlite3" and database["NAME"] != ":memory:":
+        # The embedded default is one machine's database: its key is kept beside it, made
+        # on the first start, so every process there signs alike and a backup of the folder
+        # keeps the links already printed on handouts working.
+        return secret_key_file(Path(database["NAME"]).parent / ".secret-key")
+    if DEBUG:
+        return secret_key_file(BASE_DIR / ".secret-key")
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY must be set when the database is shared (DATABASE_URL): every "
+        "machine must sign with the same key. Generate one with: "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
+
+
+SECRET_KEY = _secret_key(DATABASES["default"])
 
 AUTH_USER_MODEL = "clinic.User"
 AUTHENTICATION_BACKENDS = [

@@ -77,12 +77,13 @@ def frozen_clock():
 @pytest.fixture
 def fresh_settings(monkeypatch):
     """fresh_settings(**env): clinic/settings.py run anew in this process, with these
-    DJANGO_* variables and no others, as a module to read; Django's own settings are left
-    as they are. What a server started with that environment would have."""
+    DJANGO_* variables (and DATABASE_URL) and no others, as a module to read; Django's own
+    settings are left as they are. What a server started with that environment would have."""
 
     def load(**env):
         for name in [name for name in os.environ if name.startswith("DJANGO_")]:
             monkeypatch.delenv(name)
+        monkeypatch.delenv("DATABASE_URL", raising=False)
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         spec = importlib.util.spec_from_file_location("fresh_portal_settings", SETTINGS_FILE)

@@ -4,12 +4,23 @@ understand, and the settings module uses them (one real start-up, in a process o
 import os
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from clinic.env import env_bool, env_cache, env_int, env_list, env_str, env_tasks, env_time_zone
+from clinic.env import (
+    env_bool,
+    env_cache,
+    env_int,
+    env_list,
+    env_str,
+    env_tasks,
+    env_time_zone,
+    secret_key_file,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "PORTAL_TEST_VALUE"  # a variable nothing else reads
@@ -192,27 +203,64 @@ def test_settings_refuse_an_unknown_time_zone(fresh_settings):
         fresh_settings(DJANGO_DEBUG="true", DJANGO_TIME_ZONE="Mars/Olympus")
 
 
-def test_settings_refuse_a_secret_key_missing_with_debug_off(fresh_settings):
-    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY must be set"):
-        fresh_settings(DJANGO_DEBUG="false")
+SHARED_DATABASE = "postgres://portal@db.example:5432/portal"
+
+
+def test_settings_refuse_a_shared_database_without_a_secret_key(fresh_settings):
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY must be set when the"):
+        fresh_settings(DJANGO_DEBUG="false", DATABASE_URL=SHARED_DATABASE)
 
 
 def test_production_settings_take_the_secret_key_and_hosts_given(fresh_settings):
     settings = fresh_settings(
-        DJANGO_DEBUG="false", DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="portal.example"
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="x" * 60,
+        DJANGO_ALLOWED_HOSTS="portal.example",
+        DATABASE_URL=SHARED_DATABASE,
     )
     assert settings.DEBUG is False
     assert settings.SECRET_KEY == "x" * 60
     assert settings.ALLOWED_HOSTS == ["portal.example"]
 
 
-def test_debug_is_off_unless_asked_for(fresh_settings):
-    # A server started without DJANGO_DEBUG shows no debug pages (they print the
-    # environment, secret key included): without a key it does not start at all.
-    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY must be set"):
-        fresh_settings()
-    settings = fresh_settings(DJANGO_SECRET_KEY="x" * 60, DJANGO_ALLOWED_HOSTS="portal.example")
+def test_with_nothing_set_debug_is_off_on_the_embedded_database(fresh_settings, tmp_path):
+    # The embedded default, as a server started with no configuration at all runs it (only
+    # where its database file goes is chosen here, to keep the checkout clean).
+    settings = fresh_settings(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
     assert settings.DEBUG is False
+    assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert len(settings.SECRET_KEY) >= 50
+
+
+def test_the_embedded_database_keeps_one_secret_key_beside_it_for_every_process(
+    fresh_settings, tmp_path
+):
+    database = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    first = fresh_settings(DATABASE_URL=database).SECRET_KEY
+    again = fresh_settings(DATABASE_URL=database).SECRET_KEY
+    key_file = tmp_path / ".secret-key"
+    assert first == again == key_file.read_text()
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert [path.name for path in tmp_path.iterdir()] == [".secret-key"]
+    # Another install, another key.
+    (tmp_path / "other").mkdir()
+    other = fresh_settings(DATABASE_URL=f"sqlite:///{tmp_path / 'other' / 'db.sqlite3'}")
+    assert first != other.SECRET_KEY
+
+
+def test_processes_starting_together_on_a_new_install_sign_with_one_key(tmp_path):
+    # Threads stand in for the processes: the race is the file system's either way.
+    key_file = tmp_path / ".secret-key"
+    together = threading.Barrier(8)
+
+    def start(_):
+        together.wait()
+        return secret_key_file(key_file)
+
+    with ThreadPoolExecutor(8) as pool:
+        keys = set(pool.map(start, range(8)))
+    assert keys == {key_file.read_text()}
+    assert [path.name for path in tmp_path.iterdir()] == [".secret-key"]
 
 
 @pytest.mark.parametrize(("asked", "debug"), [("true", True), ("1", True), ("false", False)])
@@ -223,25 +271,9 @@ def test_debug_is_on_only_when_asked_for(fresh_settings, asked, debug):
     assert settings.DEBUG is debug
 
 
-def test_the_portal_refuses_to_start_without_a_secret_key_when_debug_is_off():
-    # The one real start-up: Django itself, in a process of its own, stops with the message.
-    # (tests/security/test_deploy_check.py starts one with production settings.)
+def test_manage_py_with_nothing_set_runs_on_the_embedded_database():
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(DJANGO_DEBUG="false", DJANGO_SETTINGS_MODULE="clinic.settings")
-    result = subprocess.run(  # noqa: S603 - fixed command, our own interpreter
-        [sys.executable, "-c", "import django; django.setup()"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
-
-
-def test_manage_py_without_a_secret_key_says_why_and_how_not_a_traceback():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("DATABASE_URL", None)
     result = subprocess.run(  # noqa: S603 - fixed command, our own interpreter
         [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
         cwd=ROOT,
@@ -250,8 +282,25 @@ def test_manage_py_without_a_secret_key_says_why_and_how_not_a_traceback():
         text=True,
         check=False,
     )
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_manage_py_on_a_shared_database_without_a_secret_key_says_why_and_how():
+    # The one real start-up refused: Django itself, in a process of its own, stops with the
+    # message. (tests/security/test_deploy_check.py starts one with production settings.)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DATABASE_URL=SHARED_DATABASE)
+    result = subprocess.run(  # noqa: S603 - fixed command, our own interpreter
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
-    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off" in result.stderr
+    assert "DJANGO_SECRET_KEY must be set when the database is shared" in result.stderr
     assert "DJANGO_DEBUG=true is enough" in result.stderr
     assert "Traceback" not in result.stderr
 
