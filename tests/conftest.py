@@ -12,6 +12,7 @@ import gc
 import importlib.util
 import io
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -147,8 +148,6 @@ def make_plan(patient, *, template_slug="knee-settle-phase-1", **extra):
 
 def make_pain_entry(patient, *, score=3, at=None, **fields):
     """A pain entry saved directly (no alerts): for pages that list entries."""
-    import uuid
-
     from django.utils import timezone
 
     from patients.models import PainEntry
@@ -263,6 +262,74 @@ def rows_for_the_module(django_db_blocker):
             yield
         finally:
             transaction.set_rollback(True)
+
+
+def clinic_records(patient, plan):
+    """One of each patient-data row for a patient, as a dict by model name."""
+    from education.models import Article, ProgrammeTemplate
+    from patients.invitations import send_invitation
+    from patients.models import PhaseProposal
+    from patients.services import assign_articles, log_session, record_pain
+
+    entry, _ = record_pain(
+        patient=patient,
+        submission_id=uuid.uuid4(),
+        score=9,
+        context="rest",
+        location="kneecap",
+        knee="right",
+        swelling=True,
+    )
+    (assignment,) = assign_articles(
+        patient=patient, articles=[Article.objects.get(slug="warning-signs")], assigned_by=None
+    )
+    session, _ = log_session(patient=patient, plan=plan, date=plan.start_date)
+    proposal = PhaseProposal.objects.create(
+        patient=patient,
+        plan=plan,
+        kind=PhaseProposal.Kind.ADVANCE,
+        to_template=ProgrammeTemplate.objects.get(slug="knee-build-phase-2"),
+        figures={"criteria": [{"kind": "min_days", "met": True, "value": 21, "target": 14}]},
+    )
+    return {
+        "patient": patient,
+        "plan": plan,
+        "articleassignment": assignment,
+        "painentry": entry,
+        "sessionlog": session,
+        "alert": entry.alert,
+        "invitation": send_invitation(patient=patient, sent_by=None),
+        "phaseproposal": proposal,
+    }
+
+
+@pytest.fixture(scope="module")
+def clinic_rows_of_the_module(django_db_setup, django_db_blocker):
+    """`clinic_records` of patients A and B, written once for the module's tests
+    (rows_for_the_module), as (model, pk) by name under "a" and "b"."""
+    from patients.models import Patient, Plan
+
+    with rows_for_the_module(django_db_blocker):
+        written = {}
+        for key in ("a", "b"):
+            patient = Patient.objects.select_related("user", "clinic").get(
+                pk=CAST_PKS[f"patient_{key}"]
+            )
+            records = clinic_records(patient, Plan.objects.get(pk=CAST_PKS[f"plan_{key}"]))
+            written[key] = {name: (type(row), row.pk) for name, row in records.items()}
+        yield written
+
+
+@pytest.fixture
+def clinic_rows(clinic_rows_of_the_module):
+    """`clinic_records` of patients A and B ({"a": ..., "b": ...}), written once per module
+    and fetched anew for each test, so that nothing a test changed (and rolled back) is seen
+    by the next. A module that uses it asks for it in every test (`pytestmark`): no test
+    then meets rows it did not ask for."""
+    return {
+        key: {name: model.objects.get(pk=pk) for name, (model, pk) in records.items()}
+        for key, records in clinic_rows_of_the_module.items()
+    }
 
 
 @pytest.fixture(scope="module")

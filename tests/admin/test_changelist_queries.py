@@ -5,8 +5,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from clinic.models import Clinic, User
-from tests.admin.conftest import clinic_records
-from tests.conftest import CAST_PKS, PortalClient, make_patient, make_plan, rows_for_the_module
+from tests.conftest import (
+    CAST_PKS,
+    PortalClient,
+    clinic_records,
+    make_patient,
+    make_plan,
+    rows_for_the_module,
+)
 
 MODELS = [
     "plan",

@@ -2,6 +2,9 @@
 
 import pytest
 
+# One of each patient-data row in both clinics, written once for the module.
+pytestmark = pytest.mark.usefixtures("clinic_rows")
+
 MODELS = ["patient", "plan", "articleassignment", "painentry", "sessionlog", "alert", "invitation"]
 
 # What each role may do with each model, written out from the issue, not from the code:
@@ -57,12 +60,12 @@ def url(model, page, obj=None):
 @pytest.mark.parametrize("role", list(RIGHTS))
 @pytest.mark.parametrize("model", MODELS)
 def test_each_role_gets_exactly_its_outcome_on_every_patient_data_page(
-    client, request, records_a, role, model
+    client, request, clinic_rows, role, model
 ):
     user = request.getfixturevalue(role)
     client.force_login(user)
     own = role.endswith("_a")
-    obj = records_a[model]
+    obj = clinic_rows["a"][model]
     outcomes = {
         page: client.get(url(model, page, obj)).status_code
         for page in ("changelist", "add", "change", "delete", "history")
@@ -74,22 +77,20 @@ def test_each_role_gets_exactly_its_outcome_on_every_patient_data_page(
 
 
 @pytest.mark.parametrize("model", MODELS)
-def test_the_changelist_lists_only_the_own_clinics_rows(
-    client, clinician_a, records_a, records_b, model
-):
+def test_the_changelist_lists_only_the_own_clinics_rows(client, clinician_a, clinic_rows, model):
     client.force_login(clinician_a)
     query = "?status=all" if model == "alert" else ""
     response = client.get(url(model, "changelist") + query)
     assert response.status_code == 200
-    assert str(records_a[model].pk) in response.text
-    assert str(records_b[model].pk) not in response.text
+    assert str(clinic_rows["a"][model].pk) in response.text
+    assert str(clinic_rows["b"][model].pk) not in response.text
 
 
-def test_a_superuser_sees_every_clinic(client, superuser, records_a, records_b):
+def test_a_superuser_sees_every_clinic(client, superuser, clinic_rows):
     client.force_login(superuser)
     response = client.get("/admin/patients/patient/")
-    assert str(records_a["patient"].pk) in response.text
-    assert str(records_b["patient"].pk) in response.text
+    assert str(clinic_rows["a"]["patient"].pk) in response.text
+    assert str(clinic_rows["b"]["patient"].pk) in response.text
 
 
 def test_patient_autocomplete_offers_only_the_own_clinics_patients(

@@ -7,11 +7,16 @@ from django.test import RequestFactory
 
 from clinic.access import clinic_lookup, is_clinic_scoped
 from clinic.admin import ClinicScopedMixin, PortalAdminMixin
+from clinic.models import Clinic, User
 from education.models import ArticleAnswerChoice, ArticleQuestion, PhaseCriterion
+from tests.conftest import CAST_PKS, rows_for_the_module
 from tests.education.conftest import make_article, make_condition, make_exercise, make_programme
 
 ADMINS = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
 SCOPED = [(model, model_admin) for model, model_admin in ADMINS if is_clinic_scoped(model)]
+
+# Rows of every kind in clinic A (and the cast's records in both clinics), written once.
+pytestmark = pytest.mark.usefixtures("clinic_a_rows")
 
 
 def test_every_admin_follows_the_portals_input_rules():
@@ -28,20 +33,28 @@ def test_every_admin_of_rows_a_clinic_holds_is_clinic_scoped():
     }
 
 
-@pytest.fixture
-def clinic_a_rows(records_a, clinic_a, manager_a, front_desk_a):
-    """Clinic A's rows of every kind, library included."""
-    exercise = make_exercise("a-only", clinic=clinic_a)
-    make_condition("a-only", clinic=clinic_a)
-    article = make_article("a-only", clinic=clinic_a)
-    programme = make_programme("a-only", [exercise], clinic=clinic_a)
-    question = ArticleQuestion.objects.create(
-        article=article, position=1, prompt="Q?", explanation="Why.", passage="Read this."
-    )
-    ArticleAnswerChoice.objects.create(question=question, position=1, text="A", is_correct=True)
-    PhaseCriterion.objects.create(template=programme, kind="min_days", target=14)
-    outcome_rows(records_a["patient"], records_a["plan"], manager_a)
-    return records_a
+@pytest.fixture(scope="module")
+def clinic_a_rows(clinic_rows_of_the_module, django_db_blocker):
+    """Clinic A's rows of every kind, library included, written once for the module."""
+    from patients.models import Patient, Plan
+
+    with rows_for_the_module(django_db_blocker):
+        clinic = Clinic.objects.get(pk=CAST_PKS["clinic_a"])
+        exercise = make_exercise("a-only", clinic=clinic)
+        make_condition("a-only", clinic=clinic)
+        article = make_article("a-only", clinic=clinic)
+        programme = make_programme("a-only", [exercise], clinic=clinic)
+        question = ArticleQuestion.objects.create(
+            article=article, position=1, prompt="Q?", explanation="Why.", passage="Read this."
+        )
+        ArticleAnswerChoice.objects.create(question=question, position=1, text="A", is_correct=True)
+        PhaseCriterion.objects.create(template=programme, kind="min_days", target=14)
+        outcome_rows(
+            Patient.objects.select_related("clinic").get(pk=CAST_PKS["patient_a"]),
+            Plan.objects.get(pk=CAST_PKS["plan_a"]),
+            User.objects.get(pk=CAST_PKS["manager_a"]),
+        )
+        yield
 
 
 def outcome_rows(patient, plan, manager):

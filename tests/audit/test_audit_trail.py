@@ -3,7 +3,7 @@ from auditlog.models import LogEntry
 from django.db import DatabaseError, connection, transaction
 
 from clinic.models import AccessRecord
-from tests.admin.conftest import clinic_records
+from tests.conftest import clinic_records
 
 
 def accesses(obj):

@@ -16,7 +16,8 @@ from patients import phases, rules
 from patients import services as patient_services
 from patients.models import PhaseProposal
 
-pytestmark = pytest.mark.django_db
+# Every test meets the patient who is ready to move on (written once for the module).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("ready")]
 
 
 def measured(code, scores):

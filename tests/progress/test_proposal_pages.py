@@ -9,7 +9,8 @@ from patients import services
 from patients.models import PhaseProposal
 from tests.conftest import make_patient, make_plan
 
-pytestmark = pytest.mark.django_db
+# Every test meets the patient who is ready to move on (written once for the module).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("ready")]
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from patients import jobs, phases, services
 from patients.models import PhaseProposal, Plan
 from tests.progress.conftest import pain
 
-pytestmark = pytest.mark.django_db
+# Every test meets the patient who is ready to move on (written once for the module).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("ready")]
 
 
 def open_proposals(patient):

@@ -22,7 +22,6 @@ from django.contrib.admin import SimpleListFilter
 from django.test import RequestFactory
 from django.urls import reverse
 
-from tests.admin.conftest import clinic_records
 from tests.routes import PATIENT, PUBLIC, SIGNED_IN, STAFF, kind_of
 from tests.test_access_matrix import route_params
 
@@ -91,9 +90,9 @@ def server_errors(client, requests):
 
 
 @pytest.fixture
-def cast(library, plan_a, plan_b, patient_a, patient_b, clinician_a, clinician_b):
+def cast(clinic_rows):
     """One of every row, in both clinics, so each list has something to filter."""
-    return {"a": clinic_records(patient_a, plan_a), "b": clinic_records(patient_b, plan_b)}
+    return clinic_rows
 
 
 ADMINS = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
