@@ -321,7 +321,7 @@ def clinic_rows_of_the_module(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def clinic_rows(clinic_rows_of_the_module):
+def clinic_rows(db, clinic_rows_of_the_module):
     """`clinic_records` of patients A and B ({"a": ..., "b": ...}), written once per module
     and fetched anew for each test, so that nothing a test changed (and rolled back) is seen
     by the next. A module that uses it asks for it in every test (`pytestmark`): no test

@@ -16,7 +16,7 @@ ADMINS = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.lab
 SCOPED = [(model, model_admin) for model, model_admin in ADMINS if is_clinic_scoped(model)]
 
 # Rows of every kind in clinic A (and the cast's records in both clinics), written once.
-pytestmark = pytest.mark.usefixtures("clinic_a_rows")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clinic_a_rows")]
 
 
 def test_every_admin_follows_the_portals_input_rules():
