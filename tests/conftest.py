@@ -264,12 +264,10 @@ def rows_for_the_module(django_db_blocker):
             transaction.set_rollback(True)
 
 
-def clinic_records(patient, plan):
-    """One of each patient-data row for a patient, as a dict by model name."""
-    from education.models import Article, ProgrammeTemplate
-    from patients.invitations import send_invitation
-    from patients.models import PhaseProposal
-    from patients.services import assign_articles, log_session, record_pain
+def warning_sign_entry(patient, **fields):
+    """A score of 9 with a warning sign (swelling), saved through the service as the patient's
+    form saves it: its alert is raised."""
+    from patients.services import record_pain
 
     entry, _ = record_pain(
         patient=patient,
@@ -279,7 +277,19 @@ def clinic_records(patient, plan):
         location="kneecap",
         knee="right",
         swelling=True,
+        **fields,
     )
+    return entry
+
+
+def clinic_records(patient, plan):
+    """One of each patient-data row for a patient, as a dict by model name."""
+    from education.models import Article, ProgrammeTemplate
+    from patients.invitations import send_invitation
+    from patients.models import PhaseProposal
+    from patients.services import assign_articles, log_session
+
+    entry = warning_sign_entry(patient)
     (assignment,) = assign_articles(
         patient=patient, articles=[Article.objects.get(slug="warning-signs")], assigned_by=None
     )

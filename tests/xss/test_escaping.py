@@ -1,12 +1,11 @@
 """Script typed into any free-text field comes back as text, wherever it is shown."""
 
-import uuid
-
 import pytest
 from django.core import mail
 
 from patients.invitations import send_invitation
-from patients.services import log_session, record_pain
+from patients.services import log_session
+from tests.conftest import warning_sign_entry
 
 PAYLOAD = '<script>alert("pwn")</script><img src=x onerror=alert(1)>'
 RAW = ("<script>alert", "<img src=x")
@@ -39,16 +38,7 @@ def poisoned(library, plan_a, patient_a, clinician_a, django_capture_on_commit_c
     exercise.equipment = PAYLOAD
     exercise.save()
     with django_capture_on_commit_callbacks(execute=True):
-        entry, _ = record_pain(
-            patient=patient_a,
-            submission_id=uuid.uuid4(),
-            score=9,
-            context="rest",
-            location="kneecap",
-            knee="right",
-            swelling=True,
-            note=PAYLOAD,
-        )
+        entry = warning_sign_entry(patient_a, note=PAYLOAD)
         send_invitation(patient=patient_a, sent_by=clinician_a)
     log_session(patient=patient_a, plan=plan_a, date=plan_a.start_date, note=PAYLOAD)
     alert = entry.alert
