@@ -89,12 +89,6 @@ def server_errors(client, requests):
     return failed
 
 
-@pytest.fixture
-def cast(clinic_rows):
-    """One of every row, in both clinics, so each list has something to filter."""
-    return clinic_rows
-
-
 ADMINS = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
 
 
@@ -121,7 +115,7 @@ def list_params(model_admin, user):
 
 
 @pytest.mark.parametrize("actor", [*STAFF_ACTORS, "patient"])
-def test_no_admin_list_answers_500_to_a_hostile_query(client, request, cast, actor):
+def test_no_admin_list_answers_500_to_a_hostile_query(client, request, clinic_rows, actor):
     user = sign_in(client, request, actor)
     requests = []
     for model, model_admin in ADMINS:
@@ -149,7 +143,7 @@ def test_no_admin_list_answers_500_to_a_hostile_query(client, request, cast, act
     assert server_errors(client, requests) == []
 
 
-def test_no_admin_record_page_or_action_answers_500_to_a_hostile_id(client, request, cast):
+def test_no_admin_record_page_or_action_answers_500_to_a_hostile_id(client, request, clinic_rows):
     user = sign_in(client, request, "superuser")
     as_user = RequestFactory().post("/")
     as_user.user = user
@@ -179,7 +173,7 @@ AUTOCOMPLETE = [
 ]
 
 
-def test_no_autocomplete_answers_500_to_a_hostile_term(client, request, cast):
+def test_no_autocomplete_answers_500_to_a_hostile_term(client, request, clinic_rows):
     requests, failed = [], []
     for actor in ["clinician_a", "superuser"]:
         sign_in(client, request, actor)
@@ -212,13 +206,13 @@ PAGE_SLUGS = {
 }
 
 
-def page_url(name, params, cast):
-    plan = cast["a"]["plan"]
+def page_url(name, params, clinic_rows):
+    plan = clinic_rows["a"]["plan"]
     values = {
         "plan_id": plan.pk,
         "item_id": plan.items.first().pk,
-        "assignment_id": cast["a"]["articleassignment"].pk,
-        "entry_id": cast["a"]["painentry"].pk,
+        "assignment_id": clinic_rows["a"]["articleassignment"].pk,
+        "entry_id": clinic_rows["a"]["painentry"].pk,
         "schedule_id": uuid.uuid4(),  # no measure due: the form is not found, never a 500
         "slug": PAGE_SLUGS.get(name, "sample"),
         "path": "exercises/none.png",
@@ -229,14 +223,14 @@ def page_url(name, params, cast):
 
 
 @pytest.mark.parametrize("actor", ["patient", *STAFF_ACTORS, "anonymous"])
-def test_no_page_answers_500_to_a_hostile_query(client, request, cast, actor):
+def test_no_page_answers_500_to_a_hostile_query(client, request, clinic_rows, actor):
     sign_in(client, request, actor)
     requests = []
     for name, params in PAGES:
         actors = PAGE_ACTORS[kind_of(name)]
         if actor not in actors:
             continue
-        url = page_url(name, params, cast)
+        url = page_url(name, params, clinic_rows)
         if name.endswith("_pdf"):
             # A PDF takes long to make, and reads only the print options of its print page
             # (asked with every value): one mix is enough.
@@ -274,7 +268,7 @@ def admin_pages():
     return pages
 
 
-def test_no_other_admin_page_answers_500_to_a_hostile_query(client, request, cast):
+def test_no_other_admin_page_answers_500_to_a_hostile_query(client, request, clinic_rows):
     sign_in(client, request, "superuser")
     requests = []
     for name, url in admin_pages():
